@@ -1,0 +1,79 @@
+// API keys: secrets are 32 random bytes, stored only as a salted HMAC-SHA256 (a slow KDF adds
+// nothing for secrets with this much entropy, and every request verifies one). The row is found
+// by `lookup`, a short digest of the secret, then compared in constant time. Nothing is cached,
+// so an invalidated key stops working at once on every instance.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Database } from '../db/client.ts';
+import type { ClusterPrivilege } from '../generated/prisma/enums.ts';
+import type { ApiKey } from '../generated/prisma/client.ts';
+import { BadInputError, NotFoundError } from '../errors.ts';
+import type { Principal } from './principal.ts';
+
+const lookupOf = (secret: string) => createHash('sha256').update(secret).digest('hex').slice(0, 24);
+const hashOf = (secret: string, salt: string) => createHmac('sha256', salt).update(secret).digest('hex');
+export const MAX_SECRET_LENGTH = 512;
+
+export type ApiKeyView = Omit<ApiKey, 'secretHash' | 'salt' | 'lookup'> & { invalidated: boolean };
+
+const view = ({ secretHash: _h, salt: _s, lookup: _l, ...key }: ApiKey): ApiKeyView => ({
+  ...key,
+  invalidated: key.invalidatedAt !== null,
+});
+
+function row(name: string, privileges: ClusterPrivilege[], secret: string) {
+  const salt = randomBytes(16).toString('hex');
+  return { name, privileges, salt, secretHash: hashOf(secret, salt), lookup: lookupOf(secret) };
+}
+
+export async function createApiKey(db: Database, name: string, privileges: ClusterPrivilege[]): Promise<{ apiKey: ApiKeyView; secret: string }> {
+  if (!name.trim() || name.length > 256) throw new BadInputError('api key name must be 1 to 256 characters');
+  if (!privileges.length) throw new BadInputError('an api key needs at least one privilege');
+  const secret = randomBytes(32).toString('base64url');
+  const key = await db.prisma.apiKey.create({ data: row(name, [...new Set(privileges)], secret) });
+  return { apiKey: view(key), secret };
+}
+
+export async function authenticate(db: Database, secret: string | undefined): Promise<Principal | undefined> {
+  if (!secret || secret.length > MAX_SECRET_LENGTH) return undefined;
+  const key = await db.prisma.apiKey.findUnique({ where: { lookup: lookupOf(secret) } });
+  if (!key || key.invalidatedAt) return undefined;
+  const expected = Buffer.from(key.secretHash, 'hex');
+  const actual = Buffer.from(hashOf(secret, key.salt), 'hex');
+  if (!timingSafeEqual(expected, actual)) return undefined;
+  return { keyId: key.id, name: key.name, privileges: key.privileges };
+}
+
+/** `Authorization: ApiKey <secret>` (the scheme is case-insensitive, as in HTTP). */
+export function secretFromHeader(header: string | null | undefined): string | undefined {
+  const match = /^\s*apikey\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+export async function listApiKeys(db: Database): Promise<ApiKeyView[]> {
+  return (await db.prisma.apiKey.findMany({ orderBy: { createdAt: 'asc' } })).map(view);
+}
+
+export async function invalidateApiKey(db: Database, id: string): Promise<void> {
+  const key = UUID.test(id) ? await db.prisma.apiKey.findUnique({ where: { id } }) : null;
+  if (!key) throw new NotFoundError(`api key [${id.slice(0, 64)}] not found`);
+  if (!key.invalidatedAt) await db.prisma.apiKey.update({ where: { id }, data: { invalidatedAt: new Date() } });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The bootstrap key with privilege ALL: from ML_ADMIN_API_KEY when set (stored hashed, kept across
+ * restarts), otherwise generated once on first start. Returns a secret only when it was just
+ * generated, so the caller can print it once.
+ */
+export async function ensureBootstrapKey(db: Database, configured: string | undefined): Promise<string | undefined> {
+  // skipDuplicates (ON CONFLICT DO NOTHING): instances starting together must not race.
+  if (configured) {
+    await db.prisma.apiKey.createMany({ data: [row('admin', ['ALL'], configured)], skipDuplicates: true });
+    return undefined;
+  }
+  if ((await db.prisma.apiKey.count()) > 0) return undefined;
+  const secret = randomBytes(32).toString('base64url');
+  await db.prisma.apiKey.create({ data: row('admin', ['ALL'], secret) });
+  return secret;
+}

@@ -1,0 +1,74 @@
+// Migrations through Prisma's own schema engine, in its WebAssembly build (the native engine
+// cannot be downloaded on our machines). applyMigrations records history in _prisma_migrations
+// exactly as `prisma migrate deploy` does, so both tools see the same state.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { DiffTarget, MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
+
+export const schemaPath = resolve('prisma/schema.prisma');
+export const migrationsDir = resolve('prisma/migrations');
+const filters = { externalTables: [], externalEnums: [] };
+
+async function withEngine<T>(url: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  // Imported lazily: it is large, and only start-up and tooling need it.
+  const { SchemaEngine } = await import('@prisma/schema-engine-wasm');
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: url, max: 1 }));
+  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, readFileSync(schemaPath, 'utf8')]] }, () => {}, adapter);
+  return work(engine);
+}
+
+export function migrationList(): MigrationList {
+  const lockPath = join(migrationsDir, 'migration_lock.toml');
+  const dirs = existsSync(migrationsDir)
+    ? readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    : [];
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: 'migration_lock.toml', content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null },
+    shadowDbInitScript: '',
+    migrationDirectories: dirs.map((path) => ({
+      path,
+      migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: readFileSync(join(migrationsDir, path, 'migration.sql'), 'utf8') } },
+    })),
+  };
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrate(url: string): Promise<string[]> {
+  return withEngine(url, async (engine) => {
+    const out = await engine.applyMigrations({ migrationsList: migrationList(), filters });
+    return out.appliedMigrationNames;
+  });
+}
+
+const datamodel = (): DiffTarget => ({ tag: 'schemaDatamodel', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }] });
+
+/** SQL that takes the committed migrations to the current Prisma schema ('' when none is needed). */
+export async function pendingSchemaChange(url: string): Promise<string> {
+  return withEngine(url, async (engine) => {
+    const from: DiffTarget = migrationList().migrationDirectories.length ? { tag: 'migrations', ...migrationList() } : { tag: 'empty' };
+    const out = await engine.diff({ from, to: datamodel(), script: true, exitCode: null, filters });
+    return scriptOf(out);
+  });
+}
+
+/** SQL that would take the live database to the Prisma schema ('' when there is no drift). */
+export async function drift(url: string): Promise<string> {
+  return withEngine(url, async (engine) => {
+    const out = await engine.diff({
+      from: { tag: 'schemaDatasource', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }], configDir: resolve('.') },
+      to: datamodel(),
+      script: true,
+      exitCode: null,
+      filters,
+    });
+    return scriptOf(out);
+  });
+}
+
+function scriptOf(out: { stdout?: string | null }): string {
+  const sql = (out.stdout ?? '').trim();
+  return sql === '-- This is an empty migration.' ? '' : sql;
+}

@@ -1,0 +1,62 @@
+// Accepting a deletion (D3-D7, D13): every check runs before anything is written, and the
+// claim, the task, the first audit line and the queue job are one transaction. The job row is
+// locked FOR UPDATE, so concurrent deleteJob calls on any number of instances serialise on it:
+// the first creates the task, the others find it and attach.
+import type { Database } from '../db/client.ts';
+import { ConflictError, jobNotFound } from '../errors.ts';
+import { assertValidId } from '../jobs/ids.ts';
+import { audit } from '../jobs/notifications.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { ACTION_DELETE_JOB, createTask, isTerminal, type TaskRow } from '../tasks/task-store.ts';
+
+export interface DeleteRequest {
+  jobId: string;
+  force: boolean;
+  deleteUserAnnotations: boolean;
+}
+
+export interface Accepted {
+  task: TaskRow;
+  /** False when the call attached to a deletion already under way (D13). */
+  created: boolean;
+}
+
+export async function acceptDeletion(
+  db: Database,
+  nodeId: string,
+  enqueue: (tx: Prisma.TransactionClient, taskId: string) => Promise<void>,
+  req: DeleteRequest,
+): Promise<Accepted> {
+  assertValidId(req.jobId); // D3
+  const { jobId } = req;
+  return db.prisma.$transaction(async (tx) => {
+    const [job] = await tx.$queryRaw<{ state: string; deletion_task_id: string | null }[]>`
+      SELECT state::text AS state, deletion_task_id FROM jobs WHERE id = ${jobId} FOR UPDATE`;
+    // D4 before D5 in the rules' list, but an unknown job has no state to check.
+    if (!job) throw jobNotFound(jobId); // D5
+    if (job.state !== 'CLOSED' && !req.force) {
+      throw new ConflictError(`Cannot delete job [${jobId}] because the job is ${job.state.toLowerCase()}`); // D4
+    }
+    if (job.deletion_task_id) {
+      const current = await tx.task.findUnique({ where: { id: job.deletion_task_id } });
+      // D13: a live deletion is joined. A FAILED one is retried by a new task, which resumes
+      // where it stopped because every step is idempotent.
+      if (current && !isTerminal(current)) return { task: current, created: false };
+    }
+    const datafeed = await tx.datafeed.findUnique({ where: { jobId }, select: { id: true } });
+    if (datafeed) throw new ConflictError(`Cannot delete job [${jobId}] because datafeed [${datafeed.id}] refers to it`); // D6
+
+    const task = await createTask(tx, {
+      nodeId,
+      action: ACTION_DELETE_JOB,
+      description: `delete-job-${jobId}`,
+      jobId,
+      force: req.force,
+      deleteUserAnnotations: req.deleteUserAnnotations,
+    });
+    await tx.job.update({ where: { id: jobId }, data: { deleting: true, deletionTaskId: task.id } }); // D7
+    await audit(tx, jobId, `Deleting job by task with id '${task.id}'`); // D11
+    await enqueue(tx, task.id);
+    return { task, created: true };
+  });
+}

@@ -1,0 +1,46 @@
+// Deletes one table's rows of a job in key-range batches sized by time, not by count: each
+// statement is an index range scan on (job_id, id) that takes about TARGET_MS, so progress moves
+// several times a second whatever the row width, and no statement holds locks for long.
+// (`WHERE id IN (SELECT … LIMIT n)` was measured 4x slower than ranges: stack.md.)
+import type pg from 'pg';
+import type { TableStep } from './plan.ts';
+
+const TARGET_MS = 120;
+const FIRST_WIDTH = 20_000;
+const MIN_WIDTH = 500;
+const MAX_WIDTH = 5_000_000;
+
+export async function deleteTableInBatches(
+  pool: pg.Pool,
+  step: TableStep,
+  jobId: string,
+  includeUserAnnotations: boolean,
+  onBatch: (deleted: number) => Promise<void>,
+): Promise<void> {
+  // Table names come from the fixed plan, never from input.
+  const filter = step.annotationsOnly && !includeUserAnnotations ? ` AND created_by = '_xpack'` : '';
+  if (step.whole) {
+    const res = await pool.query(`DELETE FROM ${step.table} WHERE job_id = $1`, [jobId]);
+    await onBatch(res.rowCount ?? 0);
+    return;
+  }
+  const bounds = await pool.query<{ lo: string | null; hi: string | null }>(
+    `SELECT min(id)::text AS lo, max(id)::text AS hi FROM ${step.table} WHERE job_id = $1${filter}`,
+    [jobId],
+  );
+  if (bounds.rows[0].lo === null) return;
+  let lo = BigInt(bounds.rows[0].lo);
+  const hi = BigInt(bounds.rows[0].hi!);
+  let width = FIRST_WIDTH;
+  const sql = `DELETE FROM ${step.table} WHERE job_id = $1 AND id >= $2 AND id < $3${filter}`;
+  while (lo <= hi) {
+    const started = performance.now();
+    const res = await pool.query(sql, [jobId, lo.toString(), (lo + BigInt(width)).toString()]);
+    const took = performance.now() - started;
+    lo += BigInt(width);
+    await onBatch(res.rowCount ?? 0);
+    // Aim the next batch at TARGET_MS from the rate just seen, within a factor of 4 per step.
+    const scaled = Math.round(width * Math.min(4, Math.max(0.25, TARGET_MS / Math.max(took, 1))));
+    width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, scaled));
+  }
+}

@@ -1,0 +1,49 @@
+import { createApiKey, invalidateApiKey, listApiKeys, type ApiKeyView } from '../auth/api-keys.ts';
+import { Acknowledged } from './acknowledged.ts';
+import { builder } from './builder.ts';
+import { guarded } from './guard.ts';
+
+const ClusterPrivilege = builder.enumType('ClusterPrivilege', {
+  values: ['ALL', 'MANAGE', 'MANAGE_ML', 'MONITOR', 'MONITOR_ML', 'MANAGE_SECURITY'] as const,
+});
+
+const ApiKey = builder.objectRef<ApiKeyView>('ApiKey').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    privileges: t.field({ type: [ClusterPrivilege], resolve: (key) => key.privileges }),
+    createdAt: t.field({ type: 'DateTime', resolve: (key) => key.createdAt }),
+    invalidated: t.exposeBoolean('invalidated', { description: 'An invalidated key authenticates nothing, immediately, on every instance.' }),
+  }),
+});
+
+const CreatedApiKey = builder.objectRef<{ apiKey: ApiKeyView; secret: string }>('CreatedApiKey').implement({
+  fields: (t) => ({
+    apiKey: t.field({ type: ApiKey, resolve: (created) => created.apiKey }),
+    secret: t.exposeString('secret', { description: 'The secret, shown once. Send as `Authorization: ApiKey <secret>`.' }),
+  }),
+});
+
+builder.queryField('apiKeys', (t) =>
+  t.field({
+    type: [ApiKey],
+    description: 'Needs MANAGE_SECURITY or ALL. Secrets are never returned.',
+    resolve: guarded('apiKeys', (_args, ctx) => listApiKeys(ctx.services.db)),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  createApiKey: t.field({
+    type: CreatedApiKey,
+    args: { name: t.arg.string({ required: true }), privileges: t.arg({ type: [ClusterPrivilege], required: true }) },
+    resolve: guarded('createApiKey', ({ name, privileges }, ctx) => createApiKey(ctx.services.db, name, privileges)),
+  }),
+  invalidateApiKey: t.field({
+    type: Acknowledged,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: guarded('invalidateApiKey', async ({ id }, ctx) => {
+      await invalidateApiKey(ctx.services.db, id);
+      return { acknowledged: true };
+    }),
+  }),
+}));

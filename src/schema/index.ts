@@ -1,0 +1,16 @@
+// Imports every type file (each registers itself on the builder) and builds the schema.
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './scalars.ts';
+import './acknowledged.ts';
+import './job.ts';
+import './datafeed.ts';
+import './results.ts';
+import './annotation.ts';
+import './calendar.ts';
+import './notification.ts';
+import './task.ts';
+import './delete-job.ts';
+import './api-key.ts';
+
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,17 @@
+// Everything the domain needs at run time, built once per server instance by app.ts.
+// Resolvers reach it through the GraphQL context; domain modules take what they need from it.
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import type { Logger } from './log.ts';
+import type { PubSub } from './pubsub.ts';
+import type { TaskRunner } from './tasks/runner.ts';
+
+export interface Services {
+  config: Config;
+  db: Database;
+  /** This instance's node id, the prefix of the task ids it creates (D15). */
+  nodeId: string;
+  pubsub: PubSub;
+  tasks: TaskRunner;
+  log: Logger;
+}

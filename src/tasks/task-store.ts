@@ -1,0 +1,90 @@
+// Reads and writes of the tasks table: the single source of truth for a task's state. Every
+// change bumps `version` and is published by the caller, so subscribers on any instance re-read.
+import type { Database } from '../db/client.ts';
+import type { Task } from '../generated/prisma/client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { assertTaskId, taskId } from './task-ids.ts';
+
+export type TaskRow = Task;
+export const TERMINAL = new Set(['COMPLETED', 'FAILED']);
+export const isTerminal = (task: Pick<Task, 'state'>) => TERMINAL.has(task.state);
+
+export interface NewTask {
+  nodeId: string;
+  action: string;
+  description: string;
+  jobId: string;
+  force: boolean;
+  deleteUserAnnotations: boolean;
+}
+
+type Tx = Prisma.TransactionClient;
+
+export async function createTask(tx: Tx, task: NewTask): Promise<TaskRow> {
+  const [{ seq }] = await tx.$queryRaw<{ seq: bigint }[]>`SELECT nextval(pg_get_serial_sequence('tasks', 'seq')) AS seq`;
+  return tx.task.create({ data: { ...task, id: taskId(task.nodeId, seq), seq } });
+}
+
+export async function getTask(db: Database, id: string): Promise<TaskRow | null> {
+  assertTaskId(id);
+  return db.prisma.task.findUnique({ where: { id } });
+}
+
+/** Tasks whose action matches `actions` (comma list, `*` wildcards), newest first. */
+export async function listTasks(db: Database, actions: string | null | undefined, limit = 1000): Promise<TaskRow[]> {
+  const patterns = (actions ?? '*').split(',').map((p) => p.trim()).filter(Boolean).slice(0, 50);
+  const likes = patterns.map((p) => p.replace(/[\\%_]/g, (c) => '\\' + c).replace(/\*/g, '%'));
+  return db.prisma.$queryRaw<TaskRow[]>`
+    SELECT id, seq, node_id AS "nodeId", action, description, job_id AS "jobId", state::text AS state, force,
+           delete_user_annotations AS "deleteUserAnnotations", phase, deleted, total, version,
+           error_type AS "errorType", error_reason AS "errorReason", start_time AS "startTime",
+           end_time AS "endTime", heartbeat_at AS "heartbeatAt", runner_node AS "runnerNode"
+    FROM tasks WHERE action LIKE ANY(${likes.length ? likes : ['%']}::text[]) ORDER BY seq DESC LIMIT ${limit}`;
+}
+
+/**
+ * Takes a task for this runner: a QUEUED one, or a RUNNING one whose runner has not been heard of
+ * for `leaseSeconds` (it died). One UPDATE, so two runners can never both win.
+ */
+export async function claimTask(db: Database, id: string, runnerNode: string, leaseSeconds: number): Promise<TaskRow | null> {
+  const rows = await db.prisma.$queryRaw<{ id: string }[]>`
+    UPDATE tasks SET state = 'RUNNING', runner_node = ${runnerNode}, heartbeat_at = now(), version = version + 1,
+           phase = CASE WHEN state = 'QUEUED' THEN 'STARTING' ELSE phase END
+    WHERE id = ${id} AND (state = 'QUEUED'
+      OR (state = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => ${leaseSeconds}))))
+    RETURNING id`;
+  return rows.length ? db.prisma.task.findUnique({ where: { id } }) : null;
+}
+
+/** Raised when another runner took the task over (this one was presumed dead): stop quietly. */
+export class LeaseLostError extends Error {
+  constructor(id: string) {
+    super(`task [${id}] was taken over by another runner`);
+  }
+}
+
+/** Progress and heartbeat in one write; only the runner holding the task may write. */
+export async function saveProgress(
+  db: Database,
+  id: string,
+  runnerNode: string,
+  progress: Partial<Pick<Task, 'phase' | 'deleted' | 'total'>>,
+): Promise<number> {
+  const rows = await db.prisma.task.updateManyAndReturn({
+    where: { id, runnerNode, state: 'RUNNING' },
+    data: { ...progress, heartbeatAt: new Date(), version: { increment: 1 } },
+    select: { version: true },
+  });
+  if (!rows.length) throw new LeaseLostError(id);
+  return rows[0].version;
+}
+
+/** Gives a running task back to the queue (graceful shutdown): another runner claims it at once. */
+export async function releaseTask(db: Database, id: string, runnerNode: string): Promise<void> {
+  await db.prisma.task.updateMany({
+    where: { id, runnerNode, state: 'RUNNING' },
+    data: { state: 'QUEUED', runnerNode: null, heartbeatAt: null, version: { increment: 1 } },
+  });
+}
+
+export const ACTION_DELETE_JOB = 'cluster:admin/xpack/ml/job/delete';
