@@ -37,7 +37,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: true });
   const pubsub = await createPubSubFor(config.redisUrl);
   const nodeId = resolveNodeId(config.nodeId, config.dataDir, config.port);
-  const tasks = new TaskRunner({ db, pubsub, log, nodeId, leaseSeconds: config.taskLeaseSeconds, retentionHours: config.taskRetentionHours });
+  const tasks = new TaskRunner({ db, pubsub, log, nodeId, leaseSeconds: config.taskLeaseSeconds, retentionHours: config.taskRetentionHours, batchPauseMs: config.deleteBatchPauseMs });
   const services: Services = { config, db, nodeId, pubsub, tasks, log };
 
   const secret = await ensureBootstrapKey(db, config.adminApiKey);

@@ -16,6 +16,8 @@ export interface Config {
   taskRetentionHours: number;
   /** A task whose runner has not been heard of for this long is taken over by another runner. */
   taskLeaseSeconds: number;
+  /** Pause between two deletion batches: limits a deletion's load on a busy database. */
+  deleteBatchPauseMs: number;
   logLevel: string;
 }
 
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncDeleteTimeoutMs: int(env, 'SYNC_DELETE_TIMEOUT_MS', 60_000),
     taskRetentionHours: int(env, 'TASK_RETENTION_HOURS', 24),
     taskLeaseSeconds: int(env, 'TASK_LEASE_SECONDS', 15),
+    deleteBatchPauseMs: int(env, 'DELETE_BATCH_PAUSE_MS', 0),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }

@@ -19,6 +19,8 @@ export interface DeletionControl {
   report(progress: Progress, now?: boolean): Promise<void>;
   /** Aborted when this instance shuts down: stop between two batches. */
   signal: AbortSignal;
+  /** Pause after each batch (DELETE_BATCH_PAUSE_MS), to spare a busy database. */
+  pauseMs: number;
 }
 
 export class DeletionInterrupted extends Error {}
@@ -48,6 +50,7 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
       // A resumed run may find more rows than it counted: never report past the total.
       if (step.counted) progress.deleted = Math.min(progress.total, progress.deleted + n);
       await control.report(progress);
+      if (control.pauseMs) await new Promise((r) => setTimeout(r, control.pauseMs));
       if (control.signal.aborted) throw new DeletionInterrupted('shutting down');
     });
   }

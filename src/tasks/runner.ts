@@ -28,6 +28,7 @@ export interface RunnerOptions {
   nodeId: string;
   leaseSeconds: number;
   retentionHours: number;
+  batchPauseMs: number;
 }
 
 export class TaskRunner {
@@ -134,6 +135,7 @@ export class TaskRunner {
     try {
       await runDeletion(db, task, {
         signal,
+        pauseMs: this.opts.batchPauseMs,
         report: async (p, now) => {
           latest = { ...p };
           if (now || Date.now() - lastWrite >= PROGRESS_EVERY_MS) await write(latest);

@@ -1,0 +1,185 @@
+// npm run bench [-- --sizes 300000,3000000 --pairs 3 --subscribers 1000]
+// Measures, side by side in one run on the same database: synchronous deleteJob through GraphQL
+// against PostgreSQL's own cascade (DELETE FROM jobs) on identically seeded jobs, interleaved
+// in pairs; the progress cadence of an asynchronous deletion; job(id) latency of another job
+// while a big deletion runs; the seed rate; the server's memory; and subscriber fan-out.
+// Prints medians and ratios. Needs DATABASE_URL (a PostgreSQL server); uses a fresh database.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { openDatabase, type Database } from '../src/db/client.ts';
+import { seedJob } from '../src/seed/seed.ts';
+import { spawnBenchServer, type BenchServer } from './server-process.ts';
+import { DELETE_JOB, JOB, PUT_JOB, TASK_PROGRESS } from './operations.ts';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
+const sizes = (args.get('sizes') ?? '300000,3000000').split(',').map(Number);
+const pairs = Number(args.get('pairs') ?? 3);
+const subscribers = Number(args.get('subscribers') ?? 1000);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const id = (p: string) => `${p}-${randomBytes(3).toString('hex')}`;
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+async function gql(server: BenchServer, query: string, variables: Record<string, unknown>) {
+  const res = await fetch(server.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `ApiKey ${server.adminKey}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: any; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function freshDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `mlbench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function timeSeed(db: Database, jobId: string, rows: number) {
+  const t = performance.now();
+  await seedJob(db, jobId, rows);
+  return performance.now() - t;
+}
+
+async function cascadeVsDeleteJob(server: BenchServer, db: Database, size: number) {
+  const raw: number[] = [];
+  const ours: number[] = [];
+  const seedRates: number[] = [];
+  for (let i = 0; i < pairs; i++) {
+    const [a, b] = [id('raw'), id('ours')];
+    seedRates.push(size / ((await timeSeed(db, a, size)) / 1000));
+    seedRates.push(size / ((await timeSeed(db, b, size)) / 1000));
+    await db.pool.query('VACUUM ANALYZE');
+    // Alternate which goes first, so neither always meets a warmer cache.
+    const runRaw = async () => {
+      const t = performance.now();
+      await db.pool.query('DELETE FROM jobs WHERE id = $1', [a]);
+      raw.push(performance.now() - t);
+    };
+    const runOurs = async () => {
+      const t = performance.now();
+      await gql(server, DELETE_JOB, { jobId: b, waitForCompletion: true });
+      ours.push(performance.now() - t);
+    };
+    if (i % 2 === 0) { await runRaw(); await runOurs(); } else { await runOurs(); await runRaw(); }
+  }
+  return { raw: median(raw), ours: median(ours), seedRate: median(seedRates) };
+}
+
+function subscribe(client: Client, taskId: string, onEvent: (e: any) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    client.subscribe({ query: TASK_PROGRESS, variables: { id: taskId } }, { next: (v) => onEvent(v.data?.taskProgress), error: reject, complete: resolve });
+  });
+}
+
+async function progressAndReads(server: BenchServer, db: Database, size: number) {
+  const jobId = id('async');
+  await seedJob(db, jobId, size);
+  const other = id('other');
+  await gql(server, PUT_JOB, { input: { jobId: other, analysisConfig: { detectors: [] } } });
+  const client = createClient({ url: server.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `ApiKey ${server.adminKey}` } });
+  const data = await gql(server, DELETE_JOB, { jobId, waitForCompletion: false });
+  const taskId = data.deleteJob.task as string;
+  const events: { at: number; state: string; percent: number }[] = [];
+  let peakRss = rssMb(server.proc.pid!);
+  const done = subscribe(client, taskId, (e) => events.push({ at: Date.now(), state: e.state, percent: e.progress.percent }));
+  const latencies: number[] = [];
+  let finished = false;
+  void done.then(() => (finished = true));
+  while (!finished) {
+    const t = performance.now();
+    await gql(server, JOB, { id: other });
+    latencies.push(performance.now() - t);
+    peakRss = Math.max(peakRss, rssMb(server.proc.pid!));
+  }
+  await done;
+  await client.dispose();
+  const { rows } = await db.pool.query<{ start: Date; end: Date }>('SELECT start_time AS start, end_time AS end FROM tasks WHERE id = $1', [taskId]);
+  const running = events.filter((e) => e.state === 'RUNNING');
+  const span = (running.at(-1)!.at - running[0].at) / 1000 || 1;
+  return {
+    eventsPerSecond: running.length / span,
+    lastEventLagMs: events.at(-1)!.at - rows[0].end.getTime(),
+    readP99: pct(latencies, 99),
+    reads: latencies.length,
+    peakRss,
+  };
+}
+
+async function fanOut(server: BenchServer, db: Database, count: number) {
+  const jobId = id('fanout');
+  await seedJob(db, jobId, 100_000);
+  const data = await gql(server, DELETE_JOB, { jobId, waitForCompletion: false });
+  const taskId = data.deleteJob.task as string;
+  const clients = Array.from({ length: count }, () =>
+    createClient({ url: server.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `ApiKey ${server.adminKey}` } }),
+  );
+  const finals: number[] = [];
+  let rssWithAll = 0;
+  await Promise.all(
+    clients.map((c) => subscribe(c, taskId, (e) => { if (e.completed) finals.push(Date.now()); })),
+  ).finally(() => (rssWithAll = rssMb(server.proc.pid!)));
+  const { rows } = await db.pool.query<{ end: Date }>('SELECT end_time AS end FROM tasks WHERE id = $1', [taskId]);
+  await Promise.all(clients.map((c) => c.dispose()));
+  const lags = finals.map((t) => t - rows[0].end.getTime());
+  return { received: finals.length, lagP99: pct(lags, 99), rss: rssWithAll };
+}
+
+const base = process.env.DATABASE_URL;
+if (!base) {
+  console.error('npm run bench needs DATABASE_URL (a PostgreSQL server); it creates and drops its own database there.');
+  process.exit(2);
+}
+const database = await freshDatabase(base);
+const db = await openDatabase({ databaseUrl: database.url, dataDir: '.data', migrate: true, poolSize: 4 });
+const server = await spawnBenchServer(database.url);
+try {
+  const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1];
+  console.log(`bench ${new Date().toISOString().slice(0, 10)} on ${cpu} (${(await import('node:os')).cpus().length} cores), pairs=${pairs}`);
+  const rows: string[][] = [['figure', 'value', 'target', 'ok']];
+  const check = (name: string, value: string, target: string, okay: boolean) => rows.push([name, value, target, okay ? 'yes' : 'NO']);
+  for (const size of sizes) {
+    const r = await cascadeVsDeleteJob(server, db, size);
+    check(`deleteJob sync / raw cascade, ${size.toLocaleString('en')} rows`, `${r.ours.toFixed(0)} / ${r.raw.toFixed(0)} ms = ${(r.ours / r.raw).toFixed(2)}x`, '<= 1.25x', r.ours / r.raw <= 1.25);
+    check(`seed rate, ${size.toLocaleString('en')} rows`, `${Math.round(r.seedRate).toLocaleString('en')} rows/s`, '>= 100,000', r.seedRate >= 100_000);
+  }
+  const big = Math.max(...sizes);
+  const p = await progressAndReads(server, db, big);
+  check(`progress events/s, async ${big.toLocaleString('en')} rows`, p.eventsPerSecond.toFixed(1), '>= 2', p.eventsPerSecond >= 2);
+  check('last event after task end', `${p.lastEventLagMs} ms`, '<= 100 ms', p.lastEventLagMs <= 100);
+  check(`job(id) of another job during it, p99 (${p.reads} reads)`, `${p.readP99.toFixed(1)} ms`, '< 50 ms', p.readP99 < 50);
+  check('server RSS peak during it', `${p.peakRss.toFixed(0)} MB`, '< 300 MB', p.peakRss < 300);
+  const f = await fanOut(server, db, subscribers);
+  check(`${subscribers} subscribers: final event received`, `${f.received}/${subscribers}`, 'all', f.received === subscribers);
+  check(`${subscribers} subscribers: final event lag p99`, `${f.lagP99} ms`, '< 200 ms', f.lagP99 < 200);
+  check(`server RSS with ${subscribers} subscribers`, `${f.rss.toFixed(0)} MB`, '(reported)', true);
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const [i, r] of rows.entries()) {
+    console.log('| ' + r.map((cell, c) => cell.padEnd(widths[c])).join(' | ') + ' |');
+    if (i === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  }
+} finally {
+  await server.stop();
+  await db.close();
+  await database.drop();
+}

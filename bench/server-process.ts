@@ -1,0 +1,16 @@
+// The server under measurement runs in its own process (as `npm start` would), so its memory
+// is its own and the benchmark's clients do not share its event loop.
+import { randomBytes } from 'node:crypto';
+import { spawnServer, type ServerProcess } from '../test/support/process.ts';
+
+export type BenchServer = ServerProcess & { stop(): Promise<void> };
+
+export async function spawnBenchServer(databaseUrl: string): Promise<BenchServer> {
+  const server = await spawnServer({ DATABASE_URL: databaseUrl, ML_ADMIN_API_KEY: randomBytes(24).toString('base64url'), LOG_LEVEL: 'warn' });
+  return Object.assign(server, {
+    async stop() {
+      server.proc.kill('SIGTERM');
+      await server.exited;
+    },
+  });
+}

@@ -1,0 +1,112 @@
+// npm run seed -- --job <id> --results <n>: applies pending migrations (like npm start), then
+// creates the CLOSED job <id> owning exactly <n> rows spread over every kind JobCounts counts.
+// Exit codes: 0 done, 1 refused or failed (e.g. the id exists), 2 bad arguments, 130 interrupted.
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/client.ts';
+import { MlError } from '../errors.ts';
+import { assertValidId } from '../jobs/ids.ts';
+import { MAX_SEED_ROWS, seedJob } from '../seed/seed.ts';
+
+const USAGE = `usage: npm run seed -- --job <id> --results <n>   (n: an integer from 0 to ${MAX_SEED_ROWS})`;
+
+function usage(problem?: string): never {
+  if (problem) console.error(`error: ${problem}`);
+  console.error(USAGE);
+  process.exit(2);
+}
+
+function parseArgs(argv: readonly string[]): { jobId: string; rows: number } {
+  const values: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h' || arg === '--help') {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    const match = /^--(job|results)(?:=(.*))?$/s.exec(arg);
+    if (!match) usage(`unknown argument '${arg}'`);
+    const [, name, inline] = match;
+    let value = inline;
+    if (value === undefined) {
+      value = argv[++i];
+      if (value === undefined) usage(`--${name} needs a value`);
+    }
+    if (name in values) usage(`--${name} given twice`);
+    values[name] = value;
+  }
+  if (values.job === undefined) usage('--job is required');
+  if (values.results === undefined) usage('--results is required');
+  const raw = values.results.replaceAll('_', '');
+  if (!/^\d+$/.test(raw) || Number(raw) > MAX_SEED_ROWS) usage(`--results must be an integer from 0 to ${MAX_SEED_ROWS}, got '${values.results}'`);
+  try {
+    assertValidId(values.job);
+  } catch (err) {
+    usage(err instanceof Error ? err.message : String(err));
+  }
+  return { jobId: values.job, rows: Number(raw) };
+}
+
+const { jobId, rows } = parseArgs(process.argv.slice(2));
+
+/** A line at most every second on a terminal; in a log, one at each quarter. */
+function progressReporter(total: number): (done: number) => void {
+  const started = performance.now();
+  const line = (done: number) => {
+    const s = (performance.now() - started) / 1000;
+    const pct = total ? Math.floor((done / total) * 100) : 100;
+    console.error(`seeding job ${jobId}: ${done}/${total} rows (${pct}%), ${s.toFixed(1)}s`);
+  };
+  if (process.stderr.isTTY) {
+    let last = started;
+    return (done) => {
+      const now = performance.now();
+      if (done < total && now - last >= 1000) {
+        last = now;
+        line(done);
+      }
+    };
+  }
+  let nextQuarter = 1;
+  return (done) => {
+    if (done >= total || !total) return;
+    const quarter = Math.floor((done / total) * 4);
+    if (quarter >= nextQuarter) {
+      nextQuarter = quarter + 1;
+      line(done);
+    }
+  };
+}
+
+const config = loadConfig();
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: true });
+// Ctrl-C stops between two statements and removes the half-made job instead of leaving it.
+const abort = new AbortController();
+const onSignal = () => abort.abort();
+process.once('SIGINT', onSignal);
+process.once('SIGTERM', onSignal);
+let exitCode = 0;
+try {
+  const result = await seedJob(db, jobId, rows, progressReporter(rows), abort.signal);
+  const seconds = result.ms / 1000;
+  const rate = seconds > 0 ? Math.round(rows / seconds) : rows;
+  console.log(`seeded job ${jobId}: ${rows} rows in ${seconds.toFixed(2)}s (${rate} rows/s)`);
+  const { buckets, records, influencers, categories, forecasts, modelSnapshots, modelStateDocs, annotations } = result;
+  const kinds = { buckets, records, influencers, categories, forecasts, modelSnapshots, modelStateDocs, annotations };
+  console.log('  ' + Object.entries(kinds).map(([kind, n]) => `${kind}=${n}`).join(' '));
+} catch (err) {
+  if (err instanceof MlError) {
+    console.error(`error: ${err.message}`);
+    exitCode = 1;
+  } else if (abort.signal.aborted) {
+    console.error(`interrupted: job ${jobId} was not created`);
+    exitCode = 130;
+  } else {
+    console.error(err);
+    exitCode = 1;
+  }
+} finally {
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  await db.close();
+}
+process.exitCode = exitCode;

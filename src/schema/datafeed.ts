@@ -1,0 +1,63 @@
+import type { Datafeed as DatafeedModel } from '../generated/prisma/client.ts';
+import { deleteDatafeed, getDatafeed, putDatafeed, startDatafeed, stopDatafeed } from '../jobs/datafeeds.ts';
+import { Acknowledged } from './acknowledged.ts';
+import { builder } from './builder.ts';
+import { guarded } from './guard.ts';
+
+const DatafeedState = builder.enumType('DatafeedState', {
+  values: ['STARTING', 'STARTED', 'STOPPING', 'STOPPED'] as const,
+});
+
+export const Datafeed = builder.objectRef<DatafeedModel>('Datafeed').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    jobId: t.exposeID('jobId'),
+    indices: t.exposeStringList('indices'),
+    query: t.field({ type: 'JSON', nullable: true, resolve: (datafeed) => datafeed.query }),
+    state: t.field({ type: DatafeedState, resolve: (datafeed) => datafeed.state }),
+  }),
+});
+
+const PutDatafeedInput = builder.inputType('PutDatafeedInput', {
+  fields: (t) => ({
+    datafeedId: t.id({ required: true }),
+    jobId: t.id({ required: true }),
+    indices: t.stringList({ required: true }),
+    query: t.field({ type: 'JSON' }),
+  }),
+});
+
+builder.queryField('datafeed', (t) =>
+  t.field({
+    type: Datafeed,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: guarded('datafeed', ({ id }, ctx) => getDatafeed(ctx.services.db, id)),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  putDatafeed: t.field({
+    type: Datafeed,
+    args: { input: t.arg({ type: PutDatafeedInput, required: true }) },
+    resolve: guarded('putDatafeed', ({ input }, ctx) => putDatafeed(ctx.services.db, input)),
+  }),
+  startDatafeed: t.field({
+    type: Datafeed,
+    args: { datafeedId: t.arg.id({ required: true }) },
+    resolve: guarded('startDatafeed', ({ datafeedId }, ctx) => startDatafeed(ctx.services.db, datafeedId)),
+  }),
+  stopDatafeed: t.field({
+    type: Datafeed,
+    args: { datafeedId: t.arg.id({ required: true }), force: t.arg.boolean({ defaultValue: false }) },
+    resolve: guarded('stopDatafeed', ({ datafeedId, force }, ctx) => stopDatafeed(ctx.services.db, datafeedId, force ?? false)),
+  }),
+  deleteDatafeed: t.field({
+    type: Acknowledged,
+    args: { datafeedId: t.arg.id({ required: true }), force: t.arg.boolean({ defaultValue: false }) },
+    resolve: guarded('deleteDatafeed', async ({ datafeedId, force }, ctx) => {
+      await deleteDatafeed(ctx.services.db, datafeedId, force ?? false);
+      return { acknowledged: true };
+    }),
+  }),
+}));

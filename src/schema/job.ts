@@ -1,0 +1,86 @@
+import type { Job as JobModel } from '../generated/prisma/client.ts';
+import { jobCounts, type JobCounts as JobCountsView } from '../jobs/counts.ts';
+import { datafeedOfJob } from '../jobs/datafeeds.ts';
+import { listJobs } from '../jobs/expression.ts';
+import { closeJob, getJob, openJob, putJob } from '../jobs/jobs.ts';
+import { builder } from './builder.ts';
+import { Datafeed } from './datafeed.ts';
+import { guarded } from './guard.ts';
+
+const JobState = builder.enumType('JobState', {
+  values: ['OPENING', 'OPENED', 'CLOSING', 'CLOSED', 'FAILED'] as const,
+});
+
+export const JobCounts = builder.objectRef<JobCountsView>('JobCounts').implement({
+  description: 'Rows the job owns, by kind. deleteJob removes all of them, except user annotations unless deleteUserAnnotations is true.',
+  fields: (t) => ({
+    buckets: t.exposeInt('buckets'),
+    records: t.exposeInt('records'),
+    influencers: t.exposeInt('influencers'),
+    categories: t.exposeInt('categories'),
+    forecasts: t.exposeInt('forecasts'),
+    modelSnapshots: t.exposeInt('modelSnapshots'),
+    modelStateDocs: t.exposeInt('modelStateDocs', { description: 'State store documents: model state chunks, quantiles, categorizer state.' }),
+    annotations: t.exposeInt('annotations', { description: 'System and user annotations.' }),
+    total: t.exposeInt('total', { description: 'Sum of the above.' }),
+  }),
+});
+
+const Job = builder.objectRef<JobModel>('Job').implement({
+  description: 'An anomaly detection job and what it owns.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    description: t.exposeString('description', { nullable: true }),
+    groups: t.exposeStringList('groups'),
+    state: t.field({ type: JobState, resolve: (job) => job.state }),
+    deleting: t.exposeBoolean('deleting', { description: 'True from the moment a delete is accepted until the job is gone.' }),
+    createdAt: t.field({ type: 'DateTime', resolve: (job) => job.createdAt }),
+    analysisConfig: t.field({ type: 'JSON', resolve: (job) => job.analysisConfig }),
+    dataDescription: t.field({ type: 'JSON', nullable: true, resolve: (job) => job.dataDescription }),
+    datafeed: t.field({ type: Datafeed, nullable: true, resolve: (job, _args, ctx) => datafeedOfJob(ctx.services.db, job.id) }),
+    counts: t.field({ type: JobCounts, resolve: (job, _args, ctx) => jobCounts(ctx.services.db, job.id) }),
+  }),
+});
+
+const PutJobInput = builder.inputType('PutJobInput', {
+  fields: (t) => ({
+    jobId: t.id({ required: true }),
+    description: t.string(),
+    groups: t.stringList(),
+    analysisConfig: t.field({ type: 'JSON', required: true }),
+    dataDescription: t.field({ type: 'JSON' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  job: t.field({
+    type: Job,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: guarded('job', ({ id }, ctx) => getJob(ctx.services.db, id)),
+  }),
+  jobs: t.field({
+    type: [Job],
+    description: 'Elasticsearch-style expression: `_all`, an id, a group, a wildcard (`web-*`) or a comma list.',
+    args: { ids: t.arg.string({ defaultValue: '_all' }) },
+    resolve: guarded('jobs', ({ ids }, ctx) => listJobs(ctx.services.db, ids)),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  putJob: t.field({
+    type: Job,
+    args: { input: t.arg({ type: PutJobInput, required: true }) },
+    resolve: guarded('putJob', ({ input }, ctx) => putJob(ctx.services.db, input)),
+  }),
+  openJob: t.field({
+    type: Job,
+    args: { jobId: t.arg.id({ required: true }) },
+    resolve: guarded('openJob', ({ jobId }, ctx) => openJob(ctx.services.db, jobId)),
+  }),
+  closeJob: t.field({
+    type: Job,
+    args: { jobId: t.arg.id({ required: true }), force: t.arg.boolean({ defaultValue: false }) },
+    resolve: guarded('closeJob', ({ jobId, force }, ctx) => closeJob(ctx.services.db, jobId, force ?? false)),
+  }),
+}));

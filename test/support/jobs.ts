@@ -1,0 +1,37 @@
+// Builds jobs through the public API, the way clients do.
+import type { TestServer } from './server.ts';
+import { ok } from './server.ts';
+import { CloseJobMutation, IngestResultsMutation, OpenJobMutation, PutAnnotationMutation, PutJobMutation } from '../operations/documents.ts';
+
+export const analysisConfig = { bucket_span: '15m', detectors: [{ function: 'mean', field_name: 'responsetime' }] };
+
+export async function putJob(server: TestServer, jobId: string, groups: string[] = []) {
+  return ok(server, PutJobMutation, { input: { jobId, analysisConfig, groups } });
+}
+
+/**
+ * A job owning 12 rows: one of each result kind, a snapshot with 2 state docs, the quantiles and
+ * a categorizer document, a system and a user annotation. Left in `state`:
+ * 'closed' (default) or 'opened'.
+ */
+export async function jobWithData(server: TestServer, jobId: string, state: 'opened' | 'closed' = 'closed') {
+  await putJob(server, jobId);
+  await ok(server, OpenJobMutation, { jobId });
+  const ts = '2026-01-01T00:00:00.000Z';
+  await ok(server, IngestResultsMutation, {
+    jobId,
+    input: {
+      buckets: [{ timestamp: ts, bucketSpanSeconds: 900, anomalyScore: 12.5 }],
+      records: [{ timestamp: ts, recordScore: 80, fieldName: 'responsetime', actual: 500, typical: 120 }],
+      influencers: [{ timestamp: ts, fieldName: 'host', fieldValue: 'web-1', influencerScore: 70 }],
+      categories: [{ categoryId: 1, terms: 'error timeout', examples: ['error: timeout after 30s'] }],
+      forecasts: [{ forecastId: 'f1', timestamp: ts, prediction: 130 }],
+      modelSnapshots: [{ snapshotId: 's1', timestamp: ts, stateDocs: ['state-chunk-1', 'state-chunk-2'] }],
+      quantiles: { q: [0.5, 0.9] },
+      categorizerState: ['cat-state'],
+      annotations: [{ timestamp: ts, text: 'system annotation' }],
+    },
+  });
+  await ok(server, PutAnnotationMutation, { jobId, input: { timestamp: ts, text: 'user annotation' } });
+  if (state === 'closed') await ok(server, CloseJobMutation, { jobId });
+}
