@@ -15,6 +15,7 @@ import type { Services } from './services.ts';
 import { TaskRunner } from './tasks/runner.ts';
 import { createYogaApp } from './yoga.ts';
 import { attachGraphqlWs } from './websocket.ts';
+import { serveDashboard } from './http/dashboard.ts';
 
 export interface App {
   services: Services;
@@ -55,7 +56,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
         .catch(() => res.writeHead(503, { 'content-type': 'text/plain' }).end('database unreachable'));
     }
     if (path === '/metrics') return void metrics.handle(res);
-    return void yoga(req, res);
+    if (path === yoga.graphqlEndpoint || path.startsWith(`${yoga.graphqlEndpoint}/`)) return void yoga(req, res);
+    if (serveDashboard(req, res)) return;
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
   const ws = attachGraphqlWs(wss, yoga, services);

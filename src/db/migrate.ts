@@ -3,6 +3,7 @@
 // exactly as `prisma migrate deploy` does, so both tools see the same state.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { DiffTarget, MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
@@ -14,9 +15,20 @@ const filters = { externalTables: [], externalEnums: [] };
 async function withEngine<T>(url: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   // Imported lazily: it is large, and only start-up and tooling need it.
   const { SchemaEngine } = await import('@prisma/schema-engine-wasm');
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: url, max: 1 }));
-  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, readFileSync(schemaPath, 'utf8')]] }, () => {}, adapter);
-  return work(engine);
+  // A pool we own and end: an adapter left to create its own keeps an idle connection that holds
+  // a CLI process open for pg's 10 s idle timeout.
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+    const engine = await SchemaEngine.new({ datamodels: [[schemaPath, readFileSync(schemaPath, 'utf8')]] }, () => {}, adapter);
+    try {
+      return await work(engine);
+    } finally {
+      engine.free();
+    }
+  } finally {
+    await pool.end();
+  }
 }
 
 export function migrationList(): MigrationList {
