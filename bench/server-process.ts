@@ -1,12 +1,13 @@
 // The server under measurement runs in its own process (as `npm start` would), so its memory
-// is its own and the benchmark's clients do not share its event loop.
+// is its own and the benchmark's clients do not share its event loop. It runs the compiled
+// build, like `npm start` (`npm run build` first after changing the sources).
 import { randomBytes } from 'node:crypto';
 import { spawnServer, type ServerProcess } from '../test/support/process.ts';
 
 export type BenchServer = ServerProcess & { stop(): Promise<void> };
 
 export async function spawnBenchServer(databaseUrl: string): Promise<BenchServer> {
-  const server = await spawnServer({ DATABASE_URL: databaseUrl, ML_ADMIN_API_KEY: randomBytes(24).toString('base64url'), LOG_LEVEL: 'warn' });
+  const server = await spawnServer({ DATABASE_URL: databaseUrl, ML_ADMIN_API_KEY: randomBytes(24).toString('base64url'), LOG_LEVEL: 'warn' }, { compiled: true });
   return Object.assign(server, {
     async stop() {
       server.proc.kill('SIGTERM');

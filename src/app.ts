@@ -3,7 +3,6 @@
 // so tests start the real thing on port 0 and stop it cleanly.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
 import { ensureBootstrapKey } from './auth/api-keys.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
@@ -16,6 +15,9 @@ import { TaskRunner } from './tasks/runner.ts';
 import { createYogaApp } from './yoga.ts';
 import { attachGraphqlWs } from './websocket.ts';
 import { serveDashboard } from './http/dashboard.ts';
+import { serveHealth, serveReady } from './http/health.ts';
+import { serveInRequestScope } from './http/request-scope.ts';
+import { createRateLimiter } from './rate-limit/write-rate-limit.ts';
 
 export interface App {
   services: Services;
@@ -38,30 +40,25 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: true });
   const pubsub = await createPubSubFor(config.redisUrl);
   const nodeId = resolveNodeId(config.nodeId, config.dataDir, config.port);
-  const tasks = new TaskRunner({ db, pubsub, log, nodeId, leaseSeconds: config.taskLeaseSeconds, retentionHours: config.taskRetentionHours, batchPauseMs: config.deleteBatchPauseMs });
+  const tasks = new TaskRunner({ db, pubsub, log, nodeId, leaseSeconds: config.taskLeaseSeconds, retentionHours: config.taskRetentionHours, batchPauseMs: config.deleteBatchPauseMs, parallelism: config.deleteParallelism });
   const services: Services = { config, db, nodeId, pubsub, tasks, log };
 
   const secret = await ensureBootstrapKey(db, config.adminApiKey);
   if (secret) opts.onBootstrapSecret?.(secret);
 
-  const yoga = createYogaApp(services);
   const metrics = createMetrics(services);
+  const rateLimiter = await createRateLimiter({ limit: config.rateLimitWritesPerMinute, redisUrl: config.redisUrl, log });
+  const yoga = createYogaApp(services, { metrics, rateLimiter });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/health') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-    if (path === '/ready') {
-      return void db.pool
-        .query('SELECT 1')
-        .then(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('ready'))
-        .catch(() => res.writeHead(503, { 'content-type': 'text/plain' }).end('database unreachable'));
-    }
+    if (path === '/health') return serveHealth(req, res);
+    if (path === '/ready') return void serveReady(db, req, res);
     if (path === '/metrics') return void metrics.handle(res);
-    if (path === yoga.graphqlEndpoint || path.startsWith(`${yoga.graphqlEndpoint}/`)) return void yoga(req, res);
+    if (path === yoga.graphqlEndpoint || path.startsWith(`${yoga.graphqlEndpoint}/`)) return serveInRequestScope(req, res, () => yoga(req, res));
     if (serveDashboard(req, res)) return;
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
-  const ws = attachGraphqlWs(wss, yoga, services);
+  const ws = attachGraphqlWs(server, yoga, services, metrics);
 
   const app: App = {
     services,
@@ -83,9 +80,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       // queue, then let go of the connections.
       server.close();
       await ws.dispose();
-      wss.close();
       server.closeAllConnections();
       await tasks.stop();
+      await rateLimiter?.close();
       await pubsub.close();
       await db.close();
     },

@@ -18,7 +18,37 @@ export interface Config {
   taskLeaseSeconds: number;
   /** Pause between two deletion batches: limits a deletion's load on a busy database. */
   deleteBatchPauseMs: number;
+  /** Tables a deletion works on at once, each on its own connection. */
+  deleteParallelism: number;
   logLevel: string;
+  /** Largest request body (HTTP) or message (WebSocket) accepted, in bytes. */
+  maxBodyBytes: number;
+  /** Largest GraphQL document, in lexical tokens (graphql-armor maxTokens). */
+  maxTokens: number;
+  /** Deepest selection set (graphql-armor maxDepth; introspection's __schema is exempt). */
+  maxDepth: number;
+  /** Most aliases in one operation (graphql-armor maxAliases). */
+  maxAliases: number;
+  /** Most directives in one operation (graphql-armor maxDirectives). */
+  maxDirectives: number;
+  /** Highest query cost (graphql-armor costLimit: objects 2, scalars 1, x1.5 per level). */
+  maxCost: number;
+  /** Browser origins allowed by CORS and at WebSocket upgrade; empty: none (same-origin only). */
+  corsOrigins: string[];
+  /** Open WebSockets per API key on one instance. */
+  wsMaxConnectionsPerKey: number;
+  /** Operations in flight (subscriptions included) on one WebSocket. */
+  wsMaxSubscriptionsPerConnection: number;
+  /** A socket that sends no connection_init within this time is closed with 4408. */
+  wsConnectionInitTimeoutMs: number;
+  /** Ping period of WebSockets; a socket that has not answered by the next ping is dropped. */
+  wsKeepAliveMs: number;
+  /** Write operations per API key per minute, shared through Redis when REDIS_URL is set; 0: no limit. */
+  rateLimitWritesPerMinute: number;
+}
+
+function list(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (env[name] ?? '').split(',').map((item) => item.trim()).filter(Boolean);
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -42,6 +72,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     taskRetentionHours: int(env, 'TASK_RETENTION_HOURS', 24),
     taskLeaseSeconds: int(env, 'TASK_LEASE_SECONDS', 15),
     deleteBatchPauseMs: int(env, 'DELETE_BATCH_PAUSE_MS', 0),
+    deleteParallelism: Math.max(1, int(env, 'DELETE_PARALLELISM', 2)),
     logLevel: env.LOG_LEVEL || 'info',
+    maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024),
+    maxTokens: int(env, 'MAX_TOKENS', 1000),
+    maxDepth: int(env, 'MAX_DEPTH', 8),
+    maxAliases: int(env, 'MAX_ALIASES', 15),
+    maxDirectives: int(env, 'MAX_DIRECTIVES', 50),
+    maxCost: int(env, 'MAX_COST', 5000),
+    corsOrigins: list(env, 'CORS_ORIGINS'),
+    wsMaxConnectionsPerKey: int(env, 'WS_MAX_CONNECTIONS_PER_KEY', 100),
+    wsMaxSubscriptionsPerConnection: int(env, 'WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', 50),
+    wsConnectionInitTimeoutMs: int(env, 'WS_CONNECTION_INIT_TIMEOUT_MS', 3000),
+    wsKeepAliveMs: int(env, 'WS_KEEPALIVE_MS', 30_000),
+    rateLimitWritesPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 600),
   };
 }

@@ -1,18 +1,40 @@
 // The one yoga factory. Plugin order matters and is written down:
-//   1. request ids + logging: outermost, so it sees every request, including refused ones;
-//   2. (yoga built-ins) parsing, validation, execution; errors masked by maskError below.
+//   1. observation (logs, metrics): first, so it sees every request and operation, including the
+//      ones refused by the plugins after it;
+//   2. CSRF prevention: on the raw request, before its body is read (yoga's body size limit,
+//      maxRequestBodySize, also runs there, by Content-Length, before anything is parsed);
+//   3. request limits: tokens while parsing, directives/aliases/cost/depth as validation starts;
+//   4. storable text: on execute, every input string must be text PostgreSQL can store;
+//   5. write rate limit: on execute, once the caller is known, before any resolver runs (after
+//      the input checks, so a refused call costs no budget);
+//   6. (yoga built-ins) validation, execution; errors masked by maskError below.
+// CORS is yoga's own option (headers for allowed origins only); batching stays off.
 import { randomUUID } from 'node:crypto';
-import { GraphQLError } from 'graphql';
-import { createYoga, maskError as yogaMaskError, type Plugin, type YogaInitialContext } from 'graphql-yoga';
+import { getOperationAST, GraphQLError, type ExecutionArgs } from 'graphql';
+import { createYoga, isAsyncIterable, maskError as yogaMaskError, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import { authenticate, secretFromHeader } from './auth/api-keys.ts';
 import type { Context } from './context.ts';
+import { useCsrfPrevention } from './http/csrf.ts';
+import { corsFor } from './http/origins.ts';
+import { currentRequestId } from './http/request-scope.ts';
+import { useStorableText } from './limits/input-text.ts';
+import { requestErrorOf, useRequestLimits, withInputErrorCode } from './limits/request-limits.ts';
+import type { Logger } from './log.ts';
+import { instrumentResolvers, type Metrics } from './metrics.ts';
+import { useWriteRateLimit, type RateLimiter } from './rate-limit/write-rate-limit.ts';
 import { schema } from './schema/index.ts';
 import { domainErrorOf, toGraphQLError } from './schema/error-mapping.ts';
 import type { Services } from './services.ts';
+import type { Config } from './config.ts';
 
-/** What graphql-ws passes as the initial context (see app.ts): no fetch Request on a socket. */
+/** What graphql-ws passes as the initial context (see websocket.ts): no fetch Request on a socket. */
 export interface SocketInitialContext {
   connectionParams?: Record<string, unknown>;
+}
+
+export interface YogaDeps {
+  metrics: Metrics;
+  rateLimiter: RateLimiter | undefined;
 }
 
 function credentialOf(initial: Partial<YogaInitialContext> & SocketInitialContext): string | undefined {
@@ -21,46 +43,130 @@ function credentialOf(initial: Partial<YogaInitialContext> & SocketInitialContex
   return secretFromHeader(initial.request?.headers?.get('authorization'));
 }
 
-export function createYogaApp(services: Services) {
-  const { log } = services;
+/** The code a client sees for an error, whether or not it has been masked yet. */
+export const codeOf = (error: GraphQLError): string =>
+  domainErrorOf(error)?.code ?? (error.extensions?.code as string | undefined) ?? (error.originalError ? 'INTERNAL_SERVER_ERROR' : 'GRAPHQL_ERROR');
 
-  const requestLogging: Plugin = {
+/**
+ * What a client sees for any error: ours with code, type and status; the request's own GraphQL
+ * errors (syntax, validation) as they are; anything else masked as `Unexpected error.` with the
+ * request id, and logged with its stack under the same id.
+ */
+export function createErrorMasker(log: Logger, config: Pick<Config, 'maxBodyBytes'>) {
+  return (error: unknown, message = 'Unexpected error.', isDev = false): Error => {
+    const domain = domainErrorOf(error) ?? requestErrorOf(error, config);
+    if (domain) return toGraphQLError(error instanceof GraphQLError ? error : undefined, domain);
+    const masked = yogaMaskError(error, message, isDev);
+    if (masked === error) return error instanceof GraphQLError ? withInputErrorCode(error) : (error as Error);
+    const requestId = currentRequestId() ?? randomUUID();
+    log.error({ err: (error as GraphQLError).originalError ?? error, requestId }, 'unexpected error');
+    return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', status: 500, requestId } });
+  };
+}
+
+/**
+ * One info line per operation (request id, operation, key name, duration, outcome and codes),
+ * one per HTTP request refused before any operation ran, and the matching metrics.
+ */
+function useObservation(log: Logger, metrics: Metrics): Plugin {
+  const started = new WeakMap<Request, number>();
+  const executed = new WeakSet<Request>();
+  const refusedCodes = new WeakMap<Request, string[]>();
+
+  const finish = (args: ExecutionArgs, since: number, errors: readonly GraphQLError[]) => {
+    const ctx = args.contextValue as Context;
+    const operation = getOperationAST(args.document, args.operationName);
+    const type = operation?.operation ?? 'unknown';
+    const codes = errors.map(codeOf);
+    const outcome = codes.length ? 'error' : 'ok';
+    const ms = performance.now() - since;
+    metrics.operations.observe({ type, outcome }, ms / 1000);
+    for (const code of codes) metrics.errors.inc({ code });
+    log.info(
+      { requestId: ctx.requestId, operation: operation?.name?.value ?? args.operationName ?? null, type, key: ctx.principal?.name ?? null, ms: Math.round(ms), outcome, ...(codes.length && { codes }) },
+      'operation',
+    );
+  };
+  const markExecuted = (args: ExecutionArgs) => {
+    const request = (args.contextValue as { request?: Request }).request;
+    if (request) executed.add(request);
+  };
+
+  return {
+    onRequest({ request }) {
+      started.set(request, performance.now());
+    },
     onExecute({ args }) {
-      const started = performance.now();
-      const ctx = args.contextValue as unknown as Context;
+      const since = performance.now();
+      markExecuted(args);
       return {
         onExecuteDone({ result }) {
-          if (!('errors' in result)) return;
-          const codes = result.errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-          log.debug({ requestId: ctx.requestId, key: ctx.principal?.name, operation: args.operationName, ms: Math.round(performance.now() - started), codes }, 'operation');
+          if (!isAsyncIterable(result)) finish(args, since, result.errors ?? []);
         },
       };
     },
+    onSubscribe({ args }) {
+      const since = performance.now();
+      markExecuted(args);
+      return {
+        onSubscribeResult({ result }) {
+          if (!isAsyncIterable(result)) return finish(args, since, result.errors ?? []);
+          metrics.subscriptions.inc();
+          const errors: GraphQLError[] = [];
+          return {
+            onNext({ result: event }) {
+              errors.push(...(event.errors ?? []));
+            },
+            onEnd() {
+              metrics.subscriptions.dec();
+              finish(args, since, errors);
+            },
+          };
+        },
+        onSubscribeError({ error }) {
+          finish(args, since, [error instanceof GraphQLError ? error : new GraphQLError(String(error), { originalError: error as Error })]);
+        },
+      };
+    },
+    onResultProcess({ request, result }) {
+      if (executed.has(request) || Array.isArray(result) || isAsyncIterable(result)) return;
+      refusedCodes.set(request, (result.errors ?? []).map((e) => codeOf(e as GraphQLError)));
+    },
+    onResponse({ request, response }) {
+      const since = started.get(request);
+      if (since !== undefined) metrics.httpRequests.observe({ method: request.method, status: String(response.status) }, (performance.now() - since) / 1000);
+      const codes = refusedCodes.get(request);
+      if (!codes) return;
+      for (const code of codes) metrics.errors.inc({ code });
+      log.info({ requestId: currentRequestId(), method: request.method, status: response.status, ms: since === undefined ? null : Math.round(performance.now() - since), outcome: 'refused', codes }, 'request refused');
+    },
   };
+}
 
+export function createYogaApp(services: Services, deps: YogaDeps) {
+  const { log, config } = services;
+  instrumentResolvers(schema);
   return createYoga<SocketInitialContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     batching: false,
     logging: false,
+    cors: corsFor(config),
+    maxRequestBodySize: config.maxBodyBytes,
     context: async (initial) => ({
       services,
       principal: await authenticate(services.db, credentialOf(initial as Partial<YogaInitialContext> & SocketInitialContext)),
-      requestId: initial.request?.headers?.get('x-request-id')?.slice(0, 64) || randomUUID(),
+      requestId: currentRequestId() ?? randomUUID(),
     }),
-    maskedErrors: {
-      maskError(error, message, isDev) {
-        const domain = domainErrorOf(error);
-        if (domain) return toGraphQLError(error instanceof GraphQLError ? error : undefined, domain);
-        const masked = yogaMaskError(error, message, isDev);
-        if (masked === error) return error as Error; // a GraphQL error of the request itself (syntax, validation)
-        const requestId = randomUUID();
-        log.error({ err: (error as GraphQLError).originalError ?? error, requestId }, 'unexpected error');
-        return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', status: 500, requestId } });
-      },
-    },
-    plugins: [requestLogging],
+    maskedErrors: { maskError: createErrorMasker(log, config) },
+    plugins: [
+      useObservation(log, deps.metrics),
+      useCsrfPrevention(),
+      useRequestLimits(config),
+      useStorableText(),
+      useWriteRateLimit(deps.rateLimiter),
+    ],
   });
 }
 

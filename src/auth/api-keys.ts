@@ -7,6 +7,7 @@ import type { Database } from '../db/client.ts';
 import type { ClusterPrivilege } from '../generated/prisma/enums.ts';
 import type { ApiKey } from '../generated/prisma/client.ts';
 import { BadInputError, NotFoundError } from '../errors.ts';
+import { SYSTEM_AUTHOR } from '../jobs/results.ts';
 import type { Principal } from './principal.ts';
 
 const lookupOf = (secret: string) => createHash('sha256').update(secret).digest('hex').slice(0, 24);
@@ -27,6 +28,8 @@ function row(name: string, privileges: ClusterPrivilege[], secret: string) {
 
 export async function createApiKey(db: Database, name: string, privileges: ClusterPrivilege[]): Promise<{ apiKey: ApiKeyView; secret: string }> {
   if (!name.trim() || name.length > 256) throw new BadInputError('api key name must be 1 to 256 characters');
+  // Annotations name their author by key name, and the system writes as `_xpack`: no key may pose as it.
+  if (name.trim().toLowerCase() === SYSTEM_AUTHOR) throw new BadInputError(`api key name [${SYSTEM_AUTHOR}] is reserved`);
   if (!privileges.length) throw new BadInputError('an api key needs at least one privilege');
   const secret = randomBytes(32).toString('base64url');
   const key = await db.prisma.apiKey.create({ data: row(name, [...new Set(privileges)], secret) });

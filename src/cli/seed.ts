@@ -3,6 +3,7 @@
 // Exit codes: 0 done, 1 refused or failed (e.g. the id exists), 2 bad arguments, 130 interrupted.
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
+import { runningEmbeddedUrl } from '../db/embedded.ts';
 import { MlError } from '../errors.ts';
 import { assertValidId } from '../jobs/ids.ts';
 import { MAX_SEED_ROWS, seedJob } from '../seed/seed.ts';
@@ -80,6 +81,9 @@ function progressReporter(total: number): (done: number) => void {
 
 const config = loadConfig();
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: true });
+// An embedded database this process started serves nobody else (a running server's would be
+// another process's): then the seed may use its fast path there too (see src/seed/seed.ts).
+const exclusive = db.embedded && !runningEmbeddedUrl(config.dataDir);
 // Ctrl-C stops between two statements and removes the half-made job instead of leaving it.
 const abort = new AbortController();
 const onSignal = () => abort.abort();
@@ -87,7 +91,7 @@ process.once('SIGINT', onSignal);
 process.once('SIGTERM', onSignal);
 let exitCode = 0;
 try {
-  const result = await seedJob(db, jobId, rows, progressReporter(rows), abort.signal);
+  const result = await seedJob(db, jobId, rows, progressReporter(rows), { signal: abort.signal, exclusive });
   const seconds = result.ms / 1000;
   const rate = seconds > 0 ? Math.round(rows / seconds) : rows;
   console.log(`seeded job ${jobId}: ${rows} rows in ${seconds.toFixed(2)}s (${rate} rows/s)`);
@@ -110,8 +114,8 @@ try {
   process.off('SIGTERM', onSignal);
   await db.close();
 }
-// Exit now rather than when the event loop drains: the migration step leaves an idle pg pool
-// behind (src/db/migrate.ts does not dispose its adapter), which would hold the process ~10 s.
+// Exit once the output is flushed rather than when the event loop drains: anything a library
+// leaves behind (an idle pg pool kept ~10 s, seen with the migration step) must not hold a CLI.
 await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
 await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
 process.exit(exitCode);

@@ -4,8 +4,6 @@
 // so that `npm run seed` can reach a running server's database instead of opening it twice.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -42,6 +40,10 @@ const urlFor = (port: number) => `postgresql://postgres@127.0.0.1:${port}/postgr
 export async function startEmbedded(dataDir: string): Promise<EmbeddedDatabase> {
   // PGlite creates only the last level of its directory.
   mkdirSync(dataDir, { recursive: true });
+  // Loaded only in embedded mode: it costs about 25 MB of memory that a server on PostgreSQL
+  // does not need.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const db = await PGlite.create(join(dataDir, 'pgdata'));
   // Two connections: this process's pool of one, and one for a CLI run alongside (seed).
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 2 });

@@ -21,6 +21,8 @@ export interface DeletionControl {
   signal: AbortSignal;
   /** Pause after each batch (DELETE_BATCH_PAUSE_MS), to spare a busy database. */
   pauseMs: number;
+  /** Tables deleted at once (DELETE_PARALLELISM); the pool bounds it (one with the embedded database). */
+  parallelism: number;
 }
 
 export class DeletionInterrupted extends Error {}
@@ -31,36 +33,102 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
   if (!job) return; // Finished by an earlier run that stopped before marking the task.
 
   // D17: total is counted once, when the task first starts; a resumed task keeps its numbers so
-  // that deleted and percent never go down.
+  // that deleted and percent never go down. The count runs in a snapshot taken before the first
+  // row goes, alongside the deletion rather than before it (it was the largest fixed cost), and
+  // progress is written once the total is known.
   const fresh = task.phase === 'STARTING' && task.deleted === 0;
-  const total = fresh ? (await countsForDeletion(db, jobId, task.deleteUserAnnotations)).total : task.total;
-  const progress: Progress = { phase: task.phase, deleted: task.deleted, total };
+  const counted = fresh ? (await countInSnapshot(db, jobId, task.deleteUserAnnotations)).total : Promise.resolve(task.total);
+  const progress: Progress = { phase: task.phase, deleted: task.deleted, total: task.total };
+  let totalKnown = !fresh;
+  let deletedSoFar = task.deleted;
+  const report = (now = false) => {
+    if (!totalKnown) return Promise.resolve();
+    // A resumed run may find more rows than it counted: never report past the total.
+    progress.deleted = Math.min(progress.total, deletedSoFar);
+    return control.report(progress, now);
+  };
+  const totalReady = counted.then((total) => {
+    progress.total = total;
+    totalKnown = true;
+    return report(true);
+  });
 
   if (task.force && job.state !== 'CLOSED') {
     // D8: stop the job's process first; its state becomes CLOSED before any data goes.
-    await control.report({ ...progress, phase: PHASE_STOPPING }, true);
+    progress.phase = PHASE_STOPPING;
+    await report(true);
     await db.prisma.job.update({ where: { id: jobId }, data: { state: 'CLOSED' } });
   }
 
-  for (const step of STEPS) {
-    if (control.signal.aborted) throw new DeletionInterrupted('shutting down');
-    progress.phase = step.phase;
-    await control.report(progress, true);
-    await deleteTableInBatches(db.pool, step, jobId, task.deleteUserAnnotations, async (n) => {
-      // A resumed run may find more rows than it counted: never report past the total.
-      if (step.counted) progress.deleted = Math.min(progress.total, progress.deleted + n);
-      await control.report(progress);
-      if (control.pauseMs) await new Promise((r) => setTimeout(r, control.pauseMs));
+  // Tables go in plan order over `parallelism` lanes (separate connections): on PostgreSQL two
+  // backends deleting different tables beat one, which is how we keep up with the database's
+  // own cascade. The phase shown is the earliest table not yet done; the configuration row
+  // still goes last, after every lane has finished.
+  const done = STEPS.map(() => false);
+  const phaseNow = () => STEPS[done.indexOf(false)]?.phase ?? PHASE_CONFIG;
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    while (next < STEPS.length && !failed) {
+      const index = next++;
+      const step = STEPS[index];
       if (control.signal.aborted) throw new DeletionInterrupted('shutting down');
-    });
-  }
+      await deleteTableInBatches(db.pool, step, jobId, task.deleteUserAnnotations, async (n) => {
+        if (step.counted) deletedSoFar += n;
+        progress.phase = phaseNow();
+        await report();
+        if (control.pauseMs) await new Promise((r) => setTimeout(r, control.pauseMs));
+        if (control.signal.aborted || failed) throw new DeletionInterrupted('shutting down');
+      });
+      done[index] = true;
+      if (phaseNow() !== progress.phase) {
+        progress.phase = phaseNow();
+        await report(true);
+      }
+    }
+  };
+  progress.phase = phaseNow();
+  await report(true);
+  await Promise.all([
+    totalReady,
+    ...Array.from({ length: Math.max(1, control.parallelism) }, () =>
+      lane().catch((err) => {
+        failed = true;
+        throw err;
+      }),
+    ),
+  ]);
 
   progress.phase = PHASE_CONFIG;
-  await control.report(progress, true);
+  await report(true);
   // D10/D11: the configuration goes last, with its audit line, in one transaction; the cascade
   // foreign keys remove anything a step could have missed, so no orphan can remain.
   await db.prisma.$transaction(async (tx) => {
     await tx.job.deleteMany({ where: { id: jobId } });
     await audit(tx, jobId, 'Job deleted');
   });
+}
+
+/**
+ * Starts counting what the deletion removes in a REPEATABLE READ snapshot and returns once the
+ * snapshot is taken: the count then sees the job as it was at the start, whatever the lanes
+ * delete meanwhile. (With the embedded database's single connection the lanes simply wait.)
+ */
+async function countInSnapshot(db: Database, jobId: string, includeUserAnnotations: boolean): Promise<{ total: Promise<number> }> {
+  const client = await db.pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await client.query('SELECT 1'); // the snapshot is taken by the transaction's first query
+  } catch (err) {
+    client.release(true);
+    throw err;
+  }
+  // Wrapped in an object: an async function returning the promise itself would wait for it.
+  const total = countsForDeletion(client, jobId, includeUserAnnotations)
+    .then((counts) => counts.total)
+    .finally(async () => {
+      await client.query('COMMIT').catch(() => {});
+      client.release();
+    });
+  return { total };
 }

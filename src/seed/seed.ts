@@ -11,15 +11,16 @@
 //
 // Speed. On PostgreSQL most of an insert's cost is the foreign-key check, a locking look-up of the
 // job row per inserted row (measured: ~5 of ~9 us a row). Every statement here locks the job row
-// itself, once (`FOR KEY SHARE`, the lock that check takes) and writes nothing if the job is gone,
-// so the check adds nothing. Where the role may set it (superusers; PG15+: GRANT SET ON PARAMETER)
-// and the tables carry no trigger other than PostgreSQL's internal foreign-key ones, each
-// statement therefore runs with `session_replication_role = replica`, which skips those per-row
-// checks: about 2.5x faster. The setting lives on a connection taken out of the pool for the
-// seed and is reset before it goes back (the connection is destroyed if that fails). Otherwise
-// the plain path runs, with the checks. The embedded database always takes the plain path through
-// `db.pool.query`, so that a server sharing its one session can interleave its queries.
-import type pg from 'pg';
+// itself, once (`FOR KEY SHARE`, the lock that check takes), and writes nothing if the job is
+// gone, so the per-row check adds nothing. Where the role may set it (superusers; PG15+: GRANT SET
+// ON PARAMETER) and the tables carry no trigger or rule besides PostgreSQL's internal foreign-key
+// triggers, each statement is therefore sent as `SET LOCAL session_replication_role = replica;
+// INSERT ...` in one simple query, one implicit transaction: the checks are skipped (about 2.5x
+// faster) and the setting ends with that transaction, so nothing leaks into the pool. Otherwise
+// the plain statement runs, checks and all. On the embedded database this is done only when the
+// caller says it has the database to itself (`exclusive`): a server sharing PGlite's one session
+// could have a transaction open that the statement would join.
+import pg from 'pg';
 import type { Database } from '../db/client.ts';
 import { BadInputError, ConflictError } from '../errors.ts';
 import type { JobCounts } from '../jobs/counts.ts';
@@ -250,55 +251,54 @@ function statementsFor(plan: Record<Kind, number>): Statement[] {
   return queue;
 }
 
-/** Where a lane sends its statements, and how it gives its connection back. */
-interface Lane {
-  query(sql: string, params: unknown[]): Promise<pg.QueryResult>;
-  release(): Promise<void>;
-}
-
 /** True when the seeded tables have no trigger or rule that replica mode would skip besides the FK checks. */
 async function onlyForeignKeyTriggers(db: Database): Promise<boolean> {
   const { rows } = await db.pool.query<{ n: number }>(
-    `SELECT (SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = ANY($1::regclass[]))
-          + (SELECT count(*) FROM pg_rewrite WHERE ev_class = ANY($1::regclass[]) AND rulename <> '_RETURN') AS n`,
+    `SELECT ((SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = ANY($1::regclass[]))
+           + (SELECT count(*) FROM pg_rewrite WHERE ev_class = ANY($1::regclass[]) AND rulename <> '_RETURN'))::int AS n`,
     [TABLES],
   );
-  return Number(rows[0].n) === 0;
+  return rows[0].n === 0;
 }
 
-async function openLanes(db: Database, count: number): Promise<Lane[]> {
-  const pooled: Lane = { query: (sql, params) => db.pool.query(sql, params), release: async () => {} };
-  if (db.embedded) return [pooled];
-  if (!(await onlyForeignKeyTriggers(db))) return Array.from({ length: count }, () => pooled);
-  const lanes: Lane[] = [];
+const REPLICA = 'SET LOCAL session_replication_role = replica;';
+
+/** Whether statements may skip the per-row foreign-key checks (see the top of this file). */
+async function mayUseReplicaMode(db: Database, exclusive: boolean): Promise<boolean> {
+  if (db.embedded && !exclusive) return false;
+  if (!(await onlyForeignKeyTriggers(db))) return false;
   try {
-    for (let i = 0; i < count; i++) {
-      const client = await db.pool.connect();
-      try {
-        await client.query('SET session_replication_role = replica');
-      } catch {
-        // Not permitted for this role: the plain path, with the foreign-key checks.
-        client.release();
-        lanes.push(pooled);
-        continue;
-      }
-      lanes.push({
-        query: (sql, params) => client.query(sql, params),
-        async release() {
-          try {
-            await client.query('RESET session_replication_role');
-            client.release();
-          } catch (err) {
-            client.release(err instanceof Error ? err : new Error(String(err))); // destroys it
-          }
-        },
-      });
-    }
-    return lanes;
-  } catch (err) {
-    await Promise.all(lanes.map((lane) => lane.release()));
-    throw err;
+    await db.pool.query(`${REPLICA} SELECT 1`);
+    return true;
+  } catch {
+    return false; // not permitted for this role
   }
+}
+
+/** The statement with its parameters written in, for the simple query protocol (numbers and short strings only). */
+function inline(sql: string, params: readonly unknown[]): string {
+  return sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const value = params[Number(n) - 1];
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+    if (typeof value === 'string') return pg.escapeLiteral(value);
+    throw new Error(`cannot inline parameter $${n}`);
+  });
+}
+
+/** Runs one chunk; returns how many rows it wrote. */
+async function run(db: Database, statement: Statement, jobId: string, replica: boolean): Promise<number> {
+  const params = [jobId, ...statement.params];
+  if (!replica) return (await db.pool.query(statement.sql, params)).rowCount ?? 0;
+  // Two statements in one simple query: pg answers with one result each.
+  const results = (await db.pool.query(`${REPLICA} ${inline(statement.sql, params)}`)) as unknown as pg.QueryResult[];
+  return results[results.length - 1].rowCount ?? 0;
+}
+
+export interface SeedOptions {
+  /** Stops between two statements; the job is then removed and the abort reason thrown. */
+  signal?: AbortSignal;
+  /** The embedded database serves nobody else (e.g. the CLI started it): see the top of this file. */
+  exclusive?: boolean;
 }
 
 export async function seedJob(
@@ -306,7 +306,7 @@ export async function seedJob(
   jobId: string,
   rows: number,
   onProgress?: (done: number) => void,
-  signal?: AbortSignal,
+  { signal, exclusive = false }: SeedOptions = {},
 ): Promise<SeedResult> {
   assertValidId(jobId);
   if (!Number.isInteger(rows) || rows < 0 || rows > MAX_SEED_ROWS) {
@@ -324,54 +324,47 @@ export async function seedJob(
   );
   if (created.rowCount !== 1) throw new ConflictError(`The job [${jobId}] already exists`);
 
+  // Annotations outlive their job, so the undo below removes only the ones written from here on.
+  // (Those an earlier job of this id left behind are not the new job's: JobCounts only counts
+  // annotations written since the job row was.)
   let lastAnnotation = '0';
   try {
-    // Annotations outlive their job: an earlier job of this id may have left some, which the new
-    // job then owns (JobCounts counts them). They take part of the budget so that total == rows.
-    const { rows: [prior] } = await db.pool.query<{ n: number; last: string }>(
-      `SELECT count(*)::int AS n, coalesce(max(id), 0)::text AS last FROM annotations WHERE job_id = $1`,
+    const { rows: [prior] } = await db.pool.query<{ last: string }>(
+      `SELECT coalesce(max(id), 0)::text AS last FROM annotations WHERE job_id = $1`,
       [jobId],
     );
-    const leftover = prior.n;
     lastAnnotation = prior.last;
-    if (leftover > rows) {
-      throw new ConflictError(
-        `The job [${jobId}] would own ${leftover} annotations left by an earlier job of that id, more than the ${rows} rows asked for`,
-      );
-    }
-    const plan = planSeed(rows - leftover);
-    let done = leftover;
-    if (done > 0) onProgress?.(done);
+    const plan = planSeed(rows);
+    let done = 0;
 
     const queue = statementsFor(plan);
     if (queue.length > 0) {
+      const replica = await mayUseReplicaMode(db, exclusive);
       // Two statements at a time keep both cores of a small server busy; one on the embedded database.
-      const lanes = await openLanes(db, Math.min(2, queue.length));
+      const lanes = db.embedded ? 1 : Math.min(2, queue.length);
       let failed = false;
-      const drain = async (lane: Lane) => {
+      const drain = async () => {
         for (let statement = queue.shift(); statement && !failed; statement = queue.shift()) {
           signal?.throwIfAborted();
-          const { rowCount } = await lane.query(statement.sql, [jobId, ...statement.params]);
-          if (rowCount !== statement.rows) throw new ConflictError(`The job [${jobId}] was deleted while it was being seeded`);
+          const written = await run(db, statement, jobId, replica);
+          if (written !== statement.rows) throw new ConflictError(`The job [${jobId}] was deleted while it was being seeded`);
           done += statement.rows;
           onProgress?.(done);
         }
       };
       const results = await Promise.allSettled(
-        lanes.map((lane) =>
-          drain(lane)
-            .catch((err) => {
-              failed = true;
-              throw err;
-            })
-            .finally(() => lane.release()),
+        Array.from({ length: lanes }, () =>
+          drain().catch((err) => {
+            failed = true;
+            throw err;
+          }),
         ),
       );
       const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failure) throw failure.reason;
     }
 
-    return { ...plan, annotations: plan.annotations + leftover, total: rows, ms: performance.now() - started };
+    return { ...plan, total: rows, ms: performance.now() - started };
   } catch (err) {
     // Undo: the job's rows go with it (cascade); the annotations written here do not (no FK).
     await db.pool

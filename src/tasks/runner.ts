@@ -29,6 +29,7 @@ export interface RunnerOptions {
   leaseSeconds: number;
   retentionHours: number;
   batchPauseMs: number;
+  parallelism: number;
 }
 
 export class TaskRunner {
@@ -123,10 +124,17 @@ export class TaskRunner {
     const { db, nodeId, log } = this.opts;
     let lastWrite = 0;
     let latest: Progress | undefined;
-    const write = async (p: Progress) => {
+    // One write in flight at a time, in order: lanes report concurrently, and two writes racing
+    // could land an older `deleted` last (D17: it never goes down).
+    let writing: Promise<void> = Promise.resolve();
+    const write = (p: Progress) => {
       lastWrite = Date.now();
-      const version = await saveProgress(db, task.id, nodeId, p);
-      this.publish({ id: task.id, version, state: 'RUNNING' });
+      const snapshot = { ...p };
+      writing = writing.then(async () => {
+        const version = await saveProgress(db, task.id, nodeId, snapshot);
+        this.publish({ id: task.id, version, state: 'RUNNING' });
+      });
+      return writing;
     };
     // Keeps the lease alive through long single statements (and phases with nothing to report).
     const heartbeat = setInterval(() => {
@@ -136,11 +144,13 @@ export class TaskRunner {
       await runDeletion(db, task, {
         signal,
         pauseMs: this.opts.batchPauseMs,
+        parallelism: this.opts.parallelism,
         report: async (p, now) => {
           latest = { ...p };
           if (now || Date.now() - lastWrite >= PROGRESS_EVERY_MS) await write(latest);
         },
       });
+      await writing;
       await this.finish(task, { state: 'COMPLETED', phase: 'DONE', ...(latest && { deleted: latest.total, total: latest.total }) });
       log.info({ taskId: task.id, jobId: task.jobId }, 'job deleted');
     } catch (err) {

@@ -14,6 +14,21 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation ApiPutJob($input: PutJobInput!) {\n    putJob(input: $input) {\n      id description groups state deleting createdAt analysisConfig dataDescription\n      datafeed { id }\n      counts { total }\n    }\n  }\n": typeof types.ApiPutJobDocument,
+    "\n  query ApiJobState($id: ID!) { job(id: $id) { id state deleting description groups datafeed { id state } } }\n": typeof types.ApiJobStateDocument,
+    "\n  query ApiJobCounts($id: ID!) {\n    job(id: $id) {\n      id state deleting\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n  }\n": typeof types.ApiJobCountsDocument,
+    "\n  mutation ApiIngestResults($jobId: ID!, $input: ResultsInput!) {\n    ingestResults(jobId: $jobId, input: $input) {\n      buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total\n    }\n  }\n": typeof types.ApiIngestResultsDocument,
+    "\n  query ApiDatafeed($id: ID!) { datafeed(id: $id) { id jobId indices query state } }\n": typeof types.ApiDatafeedDocument,
+    "\n  mutation ApiPutDatafeed($input: PutDatafeedInput!) { putDatafeed(input: $input) { id jobId indices query state } }\n": typeof types.ApiPutDatafeedDocument,
+    "\n  mutation ApiStartDatafeed($datafeedId: ID!) { startDatafeed(datafeedId: $datafeedId) { id jobId state } }\n": typeof types.ApiStartDatafeedDocument,
+    "\n  mutation ApiStopDatafeed($datafeedId: ID!, $force: Boolean) { stopDatafeed(datafeedId: $datafeedId, force: $force) { id jobId state } }\n": typeof types.ApiStopDatafeedDocument,
+    "\n  mutation ApiPutAnnotation($jobId: ID!, $input: AnnotationInput!) {\n    putAnnotation(jobId: $jobId, input: $input) { id jobId timestamp text createdBy }\n  }\n": typeof types.ApiPutAnnotationDocument,
+    "\n  query ApiAnnotations($jobId: ID!) { annotations(jobId: $jobId) { id jobId timestamp text createdBy } }\n": typeof types.ApiAnnotationsDocument,
+    "\n  query ApiNotifications($jobId: ID!) { notifications(jobId: $jobId) { jobId level message timestamp } }\n": typeof types.ApiNotificationsDocument,
+    "\n  query ApiApiKeys { apiKeys { id name privileges createdAt invalidated } }\n": typeof types.ApiApiKeysDocument,
+    "\n  mutation ApiCreateApiKey($name: String!, $privileges: [ClusterPrivilege!]!) {\n    createApiKey(name: $name, privileges: $privileges) { secret apiKey { id name privileges createdAt invalidated } }\n  }\n": typeof types.ApiCreateApiKeyDocument,
+    "\n  subscription ApiTaskProgress($id: ID!) { taskProgress(id: $id) { id action description state completed } }\n": typeof types.ApiTaskProgressDocument,
+    "\n  query ApiTypeFields($name: String!) { __type(name: $name) { name fields { name } } }\n": typeof types.ApiTypeFieldsDocument,
     "\n  mutation PutJob($input: PutJobInput!) {\n    putJob(input: $input) { id state deleting groups }\n  }\n": typeof types.PutJobDocument,
     "\n  mutation OpenJob($jobId: ID!) { openJob(jobId: $jobId) { id state } }\n": typeof types.OpenJobDocument,
     "\n  mutation CloseJob($jobId: ID!, $force: Boolean) { closeJob(jobId: $jobId, force: $force) { id state } }\n": typeof types.CloseJobDocument,
@@ -35,8 +50,31 @@ type Documents = {
     "\n  mutation CreateApiKey($name: String!, $privileges: [ClusterPrivilege!]!) {\n    createApiKey(name: $name, privileges: $privileges) { secret apiKey { id name privileges invalidated } }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  query ApiKeys { apiKeys { id name privileges invalidated } }\n": typeof types.ApiKeysDocument,
     "\n  mutation InvalidateApiKey($id: ID!) { invalidateApiKey(id: $id) { acknowledged } }\n": typeof types.InvalidateApiKeyDocument,
+    "\n  query HardeningJobs($ids: String) { jobs(ids: $ids) { id } }\n": typeof types.HardeningJobsDocument,
+    "\n  mutation HardeningPutJob($input: PutJobInput!) { putJob(input: $input) { id groups description } }\n": typeof types.HardeningPutJobDocument,
+    "\n  mutation HardeningOpenJob($jobId: ID!) { openJob(jobId: $jobId) { id state } }\n": typeof types.HardeningOpenJobDocument,
+    "\n  mutation HardeningDeleteJob($jobId: ID!, $force: Boolean, $waitForCompletion: Boolean) {\n    deleteJob(jobId: $jobId, force: $force, waitForCompletion: $waitForCompletion) { __typename }\n  }\n": typeof types.HardeningDeleteJobDocument,
+    "\n  mutation HardeningIngestResults($jobId: ID!, $input: ResultsInput!) { ingestResults(jobId: $jobId, input: $input) { total } }\n": typeof types.HardeningIngestResultsDocument,
+    "\n  mutation HardeningCreateApiKey($name: String!, $privileges: [ClusterPrivilege!]!) {\n    createApiKey(name: $name, privileges: $privileges) { secret apiKey { id name } }\n  }\n": typeof types.HardeningCreateApiKeyDocument,
+    "\n  mutation HardeningInvalidateApiKey($id: ID!) { invalidateApiKey(id: $id) { acknowledged } }\n": typeof types.HardeningInvalidateApiKeyDocument,
+    "\n  subscription HardeningTaskProgress($id: ID!) { taskProgress(id: $id) { id state } }\n": typeof types.HardeningTaskProgressDocument,
 };
 const documents: Documents = {
+    "\n  mutation ApiPutJob($input: PutJobInput!) {\n    putJob(input: $input) {\n      id description groups state deleting createdAt analysisConfig dataDescription\n      datafeed { id }\n      counts { total }\n    }\n  }\n": types.ApiPutJobDocument,
+    "\n  query ApiJobState($id: ID!) { job(id: $id) { id state deleting description groups datafeed { id state } } }\n": types.ApiJobStateDocument,
+    "\n  query ApiJobCounts($id: ID!) {\n    job(id: $id) {\n      id state deleting\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n  }\n": types.ApiJobCountsDocument,
+    "\n  mutation ApiIngestResults($jobId: ID!, $input: ResultsInput!) {\n    ingestResults(jobId: $jobId, input: $input) {\n      buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total\n    }\n  }\n": types.ApiIngestResultsDocument,
+    "\n  query ApiDatafeed($id: ID!) { datafeed(id: $id) { id jobId indices query state } }\n": types.ApiDatafeedDocument,
+    "\n  mutation ApiPutDatafeed($input: PutDatafeedInput!) { putDatafeed(input: $input) { id jobId indices query state } }\n": types.ApiPutDatafeedDocument,
+    "\n  mutation ApiStartDatafeed($datafeedId: ID!) { startDatafeed(datafeedId: $datafeedId) { id jobId state } }\n": types.ApiStartDatafeedDocument,
+    "\n  mutation ApiStopDatafeed($datafeedId: ID!, $force: Boolean) { stopDatafeed(datafeedId: $datafeedId, force: $force) { id jobId state } }\n": types.ApiStopDatafeedDocument,
+    "\n  mutation ApiPutAnnotation($jobId: ID!, $input: AnnotationInput!) {\n    putAnnotation(jobId: $jobId, input: $input) { id jobId timestamp text createdBy }\n  }\n": types.ApiPutAnnotationDocument,
+    "\n  query ApiAnnotations($jobId: ID!) { annotations(jobId: $jobId) { id jobId timestamp text createdBy } }\n": types.ApiAnnotationsDocument,
+    "\n  query ApiNotifications($jobId: ID!) { notifications(jobId: $jobId) { jobId level message timestamp } }\n": types.ApiNotificationsDocument,
+    "\n  query ApiApiKeys { apiKeys { id name privileges createdAt invalidated } }\n": types.ApiApiKeysDocument,
+    "\n  mutation ApiCreateApiKey($name: String!, $privileges: [ClusterPrivilege!]!) {\n    createApiKey(name: $name, privileges: $privileges) { secret apiKey { id name privileges createdAt invalidated } }\n  }\n": types.ApiCreateApiKeyDocument,
+    "\n  subscription ApiTaskProgress($id: ID!) { taskProgress(id: $id) { id action description state completed } }\n": types.ApiTaskProgressDocument,
+    "\n  query ApiTypeFields($name: String!) { __type(name: $name) { name fields { name } } }\n": types.ApiTypeFieldsDocument,
     "\n  mutation PutJob($input: PutJobInput!) {\n    putJob(input: $input) { id state deleting groups }\n  }\n": types.PutJobDocument,
     "\n  mutation OpenJob($jobId: ID!) { openJob(jobId: $jobId) { id state } }\n": types.OpenJobDocument,
     "\n  mutation CloseJob($jobId: ID!, $force: Boolean) { closeJob(jobId: $jobId, force: $force) { id state } }\n": types.CloseJobDocument,
@@ -58,6 +96,14 @@ const documents: Documents = {
     "\n  mutation CreateApiKey($name: String!, $privileges: [ClusterPrivilege!]!) {\n    createApiKey(name: $name, privileges: $privileges) { secret apiKey { id name privileges invalidated } }\n  }\n": types.CreateApiKeyDocument,
     "\n  query ApiKeys { apiKeys { id name privileges invalidated } }\n": types.ApiKeysDocument,
     "\n  mutation InvalidateApiKey($id: ID!) { invalidateApiKey(id: $id) { acknowledged } }\n": types.InvalidateApiKeyDocument,
+    "\n  query HardeningJobs($ids: String) { jobs(ids: $ids) { id } }\n": types.HardeningJobsDocument,
+    "\n  mutation HardeningPutJob($input: PutJobInput!) { putJob(input: $input) { id groups description } }\n": types.HardeningPutJobDocument,
+    "\n  mutation HardeningOpenJob($jobId: ID!) { openJob(jobId: $jobId) { id state } }\n": types.HardeningOpenJobDocument,
+    "\n  mutation HardeningDeleteJob($jobId: ID!, $force: Boolean, $waitForCompletion: Boolean) {\n    deleteJob(jobId: $jobId, force: $force, waitForCompletion: $waitForCompletion) { __typename }\n  }\n": types.HardeningDeleteJobDocument,
+    "\n  mutation HardeningIngestResults($jobId: ID!, $input: ResultsInput!) { ingestResults(jobId: $jobId, input: $input) { total } }\n": types.HardeningIngestResultsDocument,
+    "\n  mutation HardeningCreateApiKey($name: String!, $privileges: [ClusterPrivilege!]!) {\n    createApiKey(name: $name, privileges: $privileges) { secret apiKey { id name } }\n  }\n": types.HardeningCreateApiKeyDocument,
+    "\n  mutation HardeningInvalidateApiKey($id: ID!) { invalidateApiKey(id: $id) { acknowledged } }\n": types.HardeningInvalidateApiKeyDocument,
+    "\n  subscription HardeningTaskProgress($id: ID!) { taskProgress(id: $id) { id state } }\n": types.HardeningTaskProgressDocument,
 };
 
 /**
@@ -74,6 +120,66 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiPutJob($input: PutJobInput!) {\n    putJob(input: $input) {\n      id description groups state deleting createdAt analysisConfig dataDescription\n      datafeed { id }\n      counts { total }\n    }\n  }\n"): (typeof documents)["\n  mutation ApiPutJob($input: PutJobInput!) {\n    putJob(input: $input) {\n      id description groups state deleting createdAt analysisConfig dataDescription\n      datafeed { id }\n      counts { total }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiJobState($id: ID!) { job(id: $id) { id state deleting description groups datafeed { id state } } }\n"): (typeof documents)["\n  query ApiJobState($id: ID!) { job(id: $id) { id state deleting description groups datafeed { id state } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiJobCounts($id: ID!) {\n    job(id: $id) {\n      id state deleting\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n  }\n"): (typeof documents)["\n  query ApiJobCounts($id: ID!) {\n    job(id: $id) {\n      id state deleting\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiIngestResults($jobId: ID!, $input: ResultsInput!) {\n    ingestResults(jobId: $jobId, input: $input) {\n      buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total\n    }\n  }\n"): (typeof documents)["\n  mutation ApiIngestResults($jobId: ID!, $input: ResultsInput!) {\n    ingestResults(jobId: $jobId, input: $input) {\n      buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiDatafeed($id: ID!) { datafeed(id: $id) { id jobId indices query state } }\n"): (typeof documents)["\n  query ApiDatafeed($id: ID!) { datafeed(id: $id) { id jobId indices query state } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiPutDatafeed($input: PutDatafeedInput!) { putDatafeed(input: $input) { id jobId indices query state } }\n"): (typeof documents)["\n  mutation ApiPutDatafeed($input: PutDatafeedInput!) { putDatafeed(input: $input) { id jobId indices query state } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiStartDatafeed($datafeedId: ID!) { startDatafeed(datafeedId: $datafeedId) { id jobId state } }\n"): (typeof documents)["\n  mutation ApiStartDatafeed($datafeedId: ID!) { startDatafeed(datafeedId: $datafeedId) { id jobId state } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiStopDatafeed($datafeedId: ID!, $force: Boolean) { stopDatafeed(datafeedId: $datafeedId, force: $force) { id jobId state } }\n"): (typeof documents)["\n  mutation ApiStopDatafeed($datafeedId: ID!, $force: Boolean) { stopDatafeed(datafeedId: $datafeedId, force: $force) { id jobId state } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiPutAnnotation($jobId: ID!, $input: AnnotationInput!) {\n    putAnnotation(jobId: $jobId, input: $input) { id jobId timestamp text createdBy }\n  }\n"): (typeof documents)["\n  mutation ApiPutAnnotation($jobId: ID!, $input: AnnotationInput!) {\n    putAnnotation(jobId: $jobId, input: $input) { id jobId timestamp text createdBy }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiAnnotations($jobId: ID!) { annotations(jobId: $jobId) { id jobId timestamp text createdBy } }\n"): (typeof documents)["\n  query ApiAnnotations($jobId: ID!) { annotations(jobId: $jobId) { id jobId timestamp text createdBy } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiNotifications($jobId: ID!) { notifications(jobId: $jobId) { jobId level message timestamp } }\n"): (typeof documents)["\n  query ApiNotifications($jobId: ID!) { notifications(jobId: $jobId) { jobId level message timestamp } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiApiKeys { apiKeys { id name privileges createdAt invalidated } }\n"): (typeof documents)["\n  query ApiApiKeys { apiKeys { id name privileges createdAt invalidated } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiCreateApiKey($name: String!, $privileges: [ClusterPrivilege!]!) {\n    createApiKey(name: $name, privileges: $privileges) { secret apiKey { id name privileges createdAt invalidated } }\n  }\n"): (typeof documents)["\n  mutation ApiCreateApiKey($name: String!, $privileges: [ClusterPrivilege!]!) {\n    createApiKey(name: $name, privileges: $privileges) { secret apiKey { id name privileges createdAt invalidated } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiTaskProgress($id: ID!) { taskProgress(id: $id) { id action description state completed } }\n"): (typeof documents)["\n  subscription ApiTaskProgress($id: ID!) { taskProgress(id: $id) { id action description state completed } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiTypeFields($name: String!) { __type(name: $name) { name fields { name } } }\n"): (typeof documents)["\n  query ApiTypeFields($name: String!) { __type(name: $name) { name fields { name } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -158,6 +264,38 @@ export function graphql(source: "\n  query ApiKeys { apiKeys { id name privilege
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation InvalidateApiKey($id: ID!) { invalidateApiKey(id: $id) { acknowledged } }\n"): (typeof documents)["\n  mutation InvalidateApiKey($id: ID!) { invalidateApiKey(id: $id) { acknowledged } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HardeningJobs($ids: String) { jobs(ids: $ids) { id } }\n"): (typeof documents)["\n  query HardeningJobs($ids: String) { jobs(ids: $ids) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HardeningPutJob($input: PutJobInput!) { putJob(input: $input) { id groups description } }\n"): (typeof documents)["\n  mutation HardeningPutJob($input: PutJobInput!) { putJob(input: $input) { id groups description } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HardeningOpenJob($jobId: ID!) { openJob(jobId: $jobId) { id state } }\n"): (typeof documents)["\n  mutation HardeningOpenJob($jobId: ID!) { openJob(jobId: $jobId) { id state } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HardeningDeleteJob($jobId: ID!, $force: Boolean, $waitForCompletion: Boolean) {\n    deleteJob(jobId: $jobId, force: $force, waitForCompletion: $waitForCompletion) { __typename }\n  }\n"): (typeof documents)["\n  mutation HardeningDeleteJob($jobId: ID!, $force: Boolean, $waitForCompletion: Boolean) {\n    deleteJob(jobId: $jobId, force: $force, waitForCompletion: $waitForCompletion) { __typename }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HardeningIngestResults($jobId: ID!, $input: ResultsInput!) { ingestResults(jobId: $jobId, input: $input) { total } }\n"): (typeof documents)["\n  mutation HardeningIngestResults($jobId: ID!, $input: ResultsInput!) { ingestResults(jobId: $jobId, input: $input) { total } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HardeningCreateApiKey($name: String!, $privileges: [ClusterPrivilege!]!) {\n    createApiKey(name: $name, privileges: $privileges) { secret apiKey { id name } }\n  }\n"): (typeof documents)["\n  mutation HardeningCreateApiKey($name: String!, $privileges: [ClusterPrivilege!]!) {\n    createApiKey(name: $name, privileges: $privileges) { secret apiKey { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HardeningInvalidateApiKey($id: ID!) { invalidateApiKey(id: $id) { acknowledged } }\n"): (typeof documents)["\n  mutation HardeningInvalidateApiKey($id: ID!) { invalidateApiKey(id: $id) { acknowledged } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription HardeningTaskProgress($id: ID!) { taskProgress(id: $id) { id state } }\n"): (typeof documents)["\n  subscription HardeningTaskProgress($id: ID!) { taskProgress(id: $id) { id state } }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -14,8 +14,10 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--experimental-wasm-modules', '--no-warnings', '--import', 'tsx', 'src/server.ts'], {
+/** `compiled`: run dist/ as `npm start` does (after `npm run build`); otherwise the sources via tsx. */
+export async function spawnServer(env: Record<string, string>, { compiled = false } = {}): Promise<ServerProcess> {
+  const entry = compiled ? ['dist/src/server.js'] : ['--import', 'tsx', 'src/server.ts'];
+  const proc = spawn(process.execPath, ['--experimental-wasm-modules', '--no-warnings', ...entry], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'ml-proc-')), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

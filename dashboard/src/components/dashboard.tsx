@@ -1,0 +1,156 @@
+// The signed-in page: live jobs, deletions in progress, recent deletion tasks, and the delete
+// dialog. Owns the notices and where focus goes after the dialog closes.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { formatClock, formatCount } from '../format.ts';
+import type { ApiError } from '../graphql-client.ts';
+import { useDashboardData, type Job } from '../use-dashboard-data.ts';
+import { useTaskProgress, type TrackedTask } from '../use-task-progress.ts';
+import { DeleteDialog, type DeleteOutcome } from './delete-dialog.tsx';
+import { DeletionProgress } from './deletion-progress.tsx';
+import { JobsTable } from './jobs-table.tsx';
+import { Logo } from './logo.tsx';
+import { Notices, useNotices } from './notices.tsx';
+import { TasksTable } from './tasks-table.tsx';
+
+interface Props {
+  apiKey: string;
+  onSignOut(reason?: string): void;
+}
+
+export function Dashboard({ apiKey, onSignOut }: Props) {
+  const notices = useNotices();
+  const onUnauthenticated = useCallback(
+    (error: ApiError) => onSignOut(`Signed out: the service refused the API key (${error.message}).`),
+    [onSignOut],
+  );
+  const { data, updatedAt, error, refresh } = useDashboardData(apiKey, onUnauthenticated);
+  const onEnded = useCallback(
+    (t: TrackedTask) => {
+      if (t.task?.state === 'FAILED') notices.push('error', `Deleting job [${t.jobId}] failed: ${t.task.error?.reason ?? 'unknown error'}`);
+      else if (t.error && t.error.code !== 'NETWORK') notices.push('error', `Progress of task ${t.id}: ${t.error.message}`);
+      void refresh();
+    },
+    [notices.push, refresh],
+  );
+  const progress = useTaskProgress(apiKey, onEnded);
+  const [deleting, setDeleting] = useState<Job>();
+  const opener = useRef<HTMLElement | null>(null);
+
+  // Follow every deletion still going on, whoever started it.
+  useEffect(() => {
+    for (const task of data?.tasks ?? []) if (!task.completed) progress.follow(task.id, task.jobId);
+  }, [data?.tasks, progress.follow]);
+
+  function openDialog(job: Job) {
+    opener.current = document.activeElement as HTMLElement | null;
+    setDeleting(job);
+  }
+
+  function closeDialog(outcome?: DeleteOutcome) {
+    const job = deleting;
+    setDeleting(undefined);
+    if (!job) return;
+    if (outcome?.kind === 'task') {
+      progress.follow(outcome.taskId, job.id);
+      // The row's button is disabled now: go to the deletion's progress instead.
+      requestAnimationFrame(() => document.getElementById(`deletion-${cssId(outcome.taskId)}`)?.focus());
+    } else {
+      if (outcome?.kind === 'acknowledged') notices.push('success', `Job [${job.id}] deleted.`);
+      if (outcome?.kind === 'pending') {
+        notices.push('info', `Deleting job [${job.id}]; the service answers once everything is gone.`);
+        outcome.answer.then(
+          (result) => {
+            if (result.kind === 'acknowledged') notices.push('success', `Job [${job.id}] deleted.`);
+            else progress.follow(result.taskId, job.id);
+            void refresh();
+          },
+          (err: ApiError) => notices.push('error', err.message, err.code),
+        );
+      }
+      const back = opener.current;
+      requestAnimationFrame(() => (back?.isConnected && !(back as HTMLButtonElement).disabled ? back : document.getElementById('jobs-title'))?.focus());
+    }
+    if (outcome) void refresh();
+  }
+
+  const jobs = data?.jobs ?? [];
+  const running = Object.values(progress.tracked);
+  const totalRows = jobs.reduce((sum, j) => sum + j.counts.total, 0);
+
+  return (
+    <>
+      <a class="skip-link" href="#jobs-title">Skip to jobs</a>
+      <header class="topbar">
+        <div class="topbar-inner">
+          <div class="brand">
+            <Logo />
+            <span>ML jobs</span>
+          </div>
+          <p class="live" aria-live="off">
+            <span class={`live-dot ${error ? 'live-dot-error' : ''}`} aria-hidden="true" />
+            {error ? (
+              'Updates paused'
+            ) : updatedAt ? (
+              <span>
+                Live<span class="wide-only"> · updated {formatClock(updatedAt)}</span>
+              </span>
+            ) : (
+              'Loading…'
+            )}
+          </p>
+          <button type="button" class="button button-ghost" onClick={() => onSignOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+
+      <main class="page">
+        <Notices notices={notices} />
+        {error && (
+          <p class="alert alert-error" role="alert">
+            Could not refresh: {error.message} <span class="code">{error.code}</span> Retrying every 2 s.
+          </p>
+        )}
+
+        {running.length > 0 && (
+          <section class="section" aria-labelledby="deletions-title">
+            <div class="section-head">
+              <h2 id="deletions-title">Deletions</h2>
+            </div>
+            <div class="deletions">
+              {running.map((t) => (
+                <DeletionProgress key={t.id} tracked={t} domId={`deletion-${cssId(t.id)}`} onDismiss={() => progress.dismiss(t.id)} />
+              ))}
+            </div>
+          </section>
+        )}
+
+        <section class="section" aria-labelledby="jobs-title">
+          <div class="section-head">
+            <h2 id="jobs-title" tabIndex={-1}>
+              Jobs
+            </h2>
+            {data && (
+              <p class="section-meta">
+                {jobs.length} {jobs.length === 1 ? 'job' : 'jobs'} · {formatCount(totalRows)} rows
+              </p>
+            )}
+          </div>
+          <JobsTable jobs={data ? jobs : undefined} tracked={running} onDelete={openDialog} />
+        </section>
+
+        <section class="section" aria-labelledby="tasks-title">
+          <div class="section-head">
+            <h2 id="tasks-title">Recent deletion tasks</h2>
+          </div>
+          <TasksTable tasks={data?.tasks} tracked={progress.tracked} />
+        </section>
+      </main>
+
+      <DeleteDialog apiKey={apiKey} job={deleting} onClose={closeDialog} />
+    </>
+  );
+}
+
+/** Task ids contain `:`; keep element ids simple. */
+const cssId = (taskId: string) => taskId.replace(/[^A-Za-z0-9_-]/g, '-');

@@ -1,0 +1,50 @@
+/* eslint-disable */
+import * as types from './graphql.ts';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment DashboardTask on Task {\n    id jobId description state completed startTime runningTimeNanos\n    progress { phase deleted total percent }\n    error { type reason }\n  }\n": typeof types.DashboardTaskFragmentDoc,
+    "\n  query Dashboard($actions: String!) {\n    jobs {\n      id state deleting description\n      datafeed { id state }\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n    tasks(actions: $actions) { ...DashboardTask }\n  }\n": typeof types.DashboardDocument,
+    "\n  mutation DashboardDeleteJob($jobId: ID!, $force: Boolean!, $waitForCompletion: Boolean!, $deleteUserAnnotations: Boolean!) {\n    deleteJob(jobId: $jobId, force: $force, waitForCompletion: $waitForCompletion, deleteUserAnnotations: $deleteUserAnnotations) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task }\n    }\n  }\n": typeof types.DashboardDeleteJobDocument,
+    "\n  subscription DashboardTaskProgress($id: ID!) { taskProgress(id: $id) { ...DashboardTask } }\n": typeof types.DashboardTaskProgressDocument,
+};
+const documents: Documents = {
+    "\n  fragment DashboardTask on Task {\n    id jobId description state completed startTime runningTimeNanos\n    progress { phase deleted total percent }\n    error { type reason }\n  }\n": types.DashboardTaskFragmentDoc,
+    "\n  query Dashboard($actions: String!) {\n    jobs {\n      id state deleting description\n      datafeed { id state }\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n    tasks(actions: $actions) { ...DashboardTask }\n  }\n": types.DashboardDocument,
+    "\n  mutation DashboardDeleteJob($jobId: ID!, $force: Boolean!, $waitForCompletion: Boolean!, $deleteUserAnnotations: Boolean!) {\n    deleteJob(jobId: $jobId, force: $force, waitForCompletion: $waitForCompletion, deleteUserAnnotations: $deleteUserAnnotations) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task }\n    }\n  }\n": types.DashboardDeleteJobDocument,
+    "\n  subscription DashboardTaskProgress($id: ID!) { taskProgress(id: $id) { ...DashboardTask } }\n": types.DashboardTaskProgressDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DashboardTask on Task {\n    id jobId description state completed startTime runningTimeNanos\n    progress { phase deleted total percent }\n    error { type reason }\n  }\n"): typeof import('./graphql.ts').DashboardTaskFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard($actions: String!) {\n    jobs {\n      id state deleting description\n      datafeed { id state }\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n    tasks(actions: $actions) { ...DashboardTask }\n  }\n"): typeof import('./graphql.ts').DashboardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardDeleteJob($jobId: ID!, $force: Boolean!, $waitForCompletion: Boolean!, $deleteUserAnnotations: Boolean!) {\n    deleteJob(jobId: $jobId, force: $force, waitForCompletion: $waitForCompletion, deleteUserAnnotations: $deleteUserAnnotations) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task }\n    }\n  }\n"): typeof import('./graphql.ts').DashboardDeleteJobDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DashboardTaskProgress($id: ID!) { taskProgress(id: $id) { ...DashboardTask } }\n"): typeof import('./graphql.ts').DashboardTaskProgressDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,162 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type DatafeedState =
+  | 'STARTED'
+  | 'STARTING'
+  | 'STOPPED'
+  | 'STOPPING';
+
+export type JobState =
+  | 'CLOSED'
+  | 'CLOSING'
+  | 'FAILED'
+  | 'OPENED'
+  | 'OPENING';
+
+export type TaskState =
+  | 'COMPLETED'
+  | 'FAILED'
+  /** Accepted, not yet picked up by a runner. */
+  | 'QUEUED'
+  | 'RUNNING';
+
+export type CliTaskFragment = { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null };
+
+export type CliJobsQueryVariables = Exact<{
+  ids?: string | null | undefined;
+}>;
+
+
+export type CliJobsQuery = { jobs: Array<{ id: string, state: JobState, deleting: boolean, description: string | null, datafeed: { id: string, state: DatafeedState } | null, counts: { buckets: number, records: number, influencers: number, categories: number, forecasts: number, modelSnapshots: number, modelStateDocs: number, annotations: number, total: number } }> };
+
+export type CliDeleteJobMutationVariables = Exact<{
+  jobId: string | number;
+  force: boolean;
+  waitForCompletion: boolean;
+  deleteUserAnnotations: boolean;
+}>;
+
+
+export type CliDeleteJobMutation = { deleteJob:
+    | { __typename: 'Acknowledged', acknowledged: boolean }
+    | { __typename: 'DeletionTask', task: string }
+   };
+
+export type CliTaskProgressSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CliTaskProgressSubscription = { taskProgress: { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const CliTaskFragmentDoc = new TypedDocumentString(`
+    fragment CliTask on Task {
+  id
+  jobId
+  description
+  state
+  completed
+  startTime
+  runningTimeNanos
+  progress {
+    phase
+    deleted
+    total
+    percent
+  }
+  error {
+    type
+    reason
+  }
+}
+    `, {"fragmentName":"CliTask"}) as unknown as TypedDocumentString<CliTaskFragment, unknown>;
+export const CliJobsDocument = new TypedDocumentString(`
+    query CliJobs($ids: String) {
+  jobs(ids: $ids) {
+    id
+    state
+    deleting
+    description
+    datafeed {
+      id
+      state
+    }
+    counts {
+      buckets
+      records
+      influencers
+      categories
+      forecasts
+      modelSnapshots
+      modelStateDocs
+      annotations
+      total
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CliJobsQuery, CliJobsQueryVariables>;
+export const CliDeleteJobDocument = new TypedDocumentString(`
+    mutation CliDeleteJob($jobId: ID!, $force: Boolean!, $waitForCompletion: Boolean!, $deleteUserAnnotations: Boolean!) {
+  deleteJob(
+    jobId: $jobId
+    force: $force
+    waitForCompletion: $waitForCompletion
+    deleteUserAnnotations: $deleteUserAnnotations
+  ) {
+    __typename
+    ... on Acknowledged {
+      acknowledged
+    }
+    ... on DeletionTask {
+      task
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CliDeleteJobMutation, CliDeleteJobMutationVariables>;
+export const CliTaskProgressDocument = new TypedDocumentString(`
+    subscription CliTaskProgress($id: ID!) {
+  taskProgress(id: $id) {
+    ...CliTask
+  }
+}
+    fragment CliTask on Task {
+  id
+  jobId
+  description
+  state
+  completed
+  startTime
+  runningTimeNanos
+  progress {
+    phase
+    deleted
+    total
+    percent
+  }
+  error {
+    type
+    reason
+  }
+}`) as unknown as TypedDocumentString<CliTaskProgressSubscription, CliTaskProgressSubscriptionVariables>;

@@ -1,0 +1,115 @@
+// Writes per API key per minute (RATE_LIMIT_WRITES_PER_MINUTE), counted in a fixed window that
+// starts with the key's first write: in Redis when REDIS_URL is set, so every instance shares
+// one budget per key, in this process otherwise. Applied in one place, a plugin on execute: a
+// mutation costs one write per root field (aliases included) and is refused whole, before any
+// of it runs, with TOO_MANY_REQUESTS and `retryAfterSeconds`.
+import { getOperationAST, GraphQLError, Kind, type SelectionSetNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { Redis } from 'ioredis';
+import type { Context } from '../context.ts';
+import { TooManyRequestsError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import { toGraphQLError } from '../schema/error-mapping.ts';
+
+const WINDOW_MS = 60_000;
+
+export interface Verdict {
+  allowed: boolean;
+  retryAfterSeconds: number;
+}
+
+export interface RateLimiter {
+  /** Counts `cost` writes for `key`; refused once the window's budget is spent. */
+  consume(key: string, cost: number): Promise<Verdict>;
+  close(): Promise<void>;
+}
+
+const verdict = (count: number, limit: number, msLeft: number): Verdict => ({
+  allowed: count <= limit,
+  retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)),
+});
+
+class MemoryWindow implements RateLimiter {
+  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+  constructor(private readonly limit: number) {}
+
+  async consume(key: string, cost: number): Promise<Verdict> {
+    const now = Date.now();
+    let window = this.windows.get(key);
+    if (!window || window.resetAt <= now) {
+      if (this.windows.size > 10_000) for (const [k, w] of this.windows) if (w.resetAt <= now) this.windows.delete(k);
+      window = { count: 0, resetAt: now + WINDOW_MS };
+      this.windows.set(key, window);
+    }
+    window.count += cost;
+    return verdict(window.count, this.limit, window.resetAt - now);
+  }
+
+  async close(): Promise<void> {}
+}
+
+class RedisWindow implements RateLimiter {
+  constructor(private readonly redis: Redis, private readonly limit: number, private readonly log: Logger) {}
+
+  async consume(key: string, cost: number): Promise<Verdict> {
+    const name = `ml:rate:writes:${key}`;
+    try {
+      // SET NX PX opens the window with its expiry in the same step (an INCR then EXPIRE pair
+      // could leave a counter without expiry, blocking a key for ever); INCRBY keeps the TTL.
+      const replies = await this.redis.multi().set(name, '0', 'PX', WINDOW_MS, 'NX').incrby(name, cost).pttl(name).exec();
+      const count = Number(replies?.[1]?.[1]);
+      const msLeft = Number(replies?.[2]?.[1]);
+      if (!Number.isFinite(count)) throw new Error('unexpected reply from Redis');
+      return verdict(count, this.limit, msLeft > 0 ? msLeft : WINDOW_MS);
+    } catch (err) {
+      // Fail open: losing Redis must not stop every write of the cluster.
+      this.log.warn({ err }, 'rate limiter unavailable, write allowed');
+      return { allowed: true, retryAfterSeconds: 0 };
+    }
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect();
+  }
+}
+
+/** Undefined when writes are not limited (RATE_LIMIT_WRITES_PER_MINUTE=0). */
+export async function createRateLimiter(opts: { limit: number; redisUrl: string | undefined; log: Logger }): Promise<RateLimiter | undefined> {
+  if (opts.limit <= 0) return undefined;
+  if (!opts.redisUrl) return new MemoryWindow(opts.limit);
+  const redis = new Redis(opts.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, commandTimeout: 1_000 });
+  redis.on('error', () => {}); // reported per call, in consume()
+  await redis.connect();
+  return new RedisWindow(redis, opts.limit, opts.log);
+}
+
+/** Mutation root fields (aliases count): what one operation writes. */
+function rootFields(selectionSet: SelectionSetNode): number {
+  let n = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) n += selection.name.value === '__typename' ? 0 : 1;
+    else if (selection.kind === Kind.INLINE_FRAGMENT) n += rootFields(selection.selectionSet);
+    else n += 1; // a fragment spread: at least one write
+  }
+  return n;
+}
+
+export function useWriteRateLimit(limiter: RateLimiter | undefined): Plugin {
+  if (!limiter) return {};
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      const ctx = args.contextValue as unknown as Context & { request?: Request };
+      // No key: the guard answers UNAUTHENTICATED, which costs nothing worth limiting.
+      if (operation?.operation !== 'mutation' || !ctx.principal) return;
+      const cost = rootFields(operation.selectionSet);
+      if (cost === 0) return;
+      const { allowed, retryAfterSeconds } = await limiter.consume(ctx.principal.keyId, cost);
+      if (allowed) return;
+      const error = toGraphQLError(undefined, new TooManyRequestsError(retryAfterSeconds));
+      // Over HTTP also a 429 with Retry-After, for generic HTTP clients and proxies.
+      const http = ctx.request ? { http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } } } : {};
+      setResultAndStopExecution({ errors: [new GraphQLError(error.message, { extensions: { ...error.extensions, ...http } })] });
+    },
+  };
+}

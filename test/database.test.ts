@@ -1,0 +1,160 @@
+// The database as the contract describes it ("Database" in the contract README), read from the
+// PostgreSQL catalog of the migrated test database; and the committed migrations match the
+// Prisma schema (a schema change without its migration fails here).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startEmbedded } from '../src/db/embedded.ts';
+import { drift, pendingSchemaChange } from '../src/db/migrate.ts';
+import { OWNED_TABLES, rowsOwnedBy } from './support/data.ts';
+import { jobWithData } from './support/jobs.ts';
+import { ok, startServer, uniqueId, type TestServer } from './support/server.ts';
+import { AnnotationsQuery, CalendarQuery, JobQuery, NotificationsQuery, PutCalendarMutation } from './operations/documents.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  // Starting the server applies the migrations (to the test database, or to its own embedded one).
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const query = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await server.app.db.pool.query<T>(sql, params)).rows;
+
+/** Tables whose rows outlive their job: `job_id` without a foreign key. */
+const OUTLIVE = ['annotations', 'notifications', 'tasks'];
+/** Tables that belong to a job (contract), with the ON DELETE action of their job_id foreign key. */
+const BELONG = Object.fromEntries(OWNED_TABLES.filter((t) => t !== 'jobs').map((t) => [t, t === 'datafeeds' ? 'RESTRICT' : 'CASCADE']));
+
+describe('migrations', () => {
+  it('the committed migrations produce exactly the Prisma schema: pendingSchemaChange(test database) is empty', async () => {
+    expect(await pendingSchemaChange(server.app.db.url)).toBe('');
+  });
+
+  it('pendingSchemaChange leaves the database it is given as it was (here: an empty one stays empty)', async () => {
+    const empty = await emptyDatabase();
+    try {
+      const outcome = await pendingSchemaChange(empty.url).catch((err: Error) => err);
+      expect(await empty.tables()).toEqual([]);
+      expect(outcome).toBe('');
+    } finally {
+      await empty.drop();
+    }
+  });
+
+  it('the migrated database does not drift from the Prisma schema', async () => {
+    expect(await drift(server.app.db.url)).toBe('');
+  });
+});
+
+/** A database with nothing in it: another one on the test PostgreSQL server, or a fresh embedded one. */
+async function emptyDatabase(): Promise<{ url: string; tables(): Promise<string[]>; drop(): Promise<void> }> {
+  const base = inject('databaseUrl');
+  const listTables = async (url: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ name: string }>(`SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
+      return rows.map((r) => r.name);
+    } finally {
+      await client.end();
+    }
+  };
+  if (!base) {
+    const embedded = await startEmbedded(mkdtempSync(join(tmpdir(), 'ml-empty-')));
+    return { url: embedded.url, tables: () => listTables(embedded.url), drop: () => embedded.close() };
+  }
+  const name = `${new URL(base).pathname.slice(1)}_empty`;
+  await server.app.db.pool.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await server.app.db.pool.query(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    tables: () => listTables(url.toString()),
+    drop: async () => void (await server.app.db.pool.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+  };
+}
+
+describe('the catalog follows the contract', () => {
+  it('tables are snake_case and plural; the job table is `jobs` with primary key `id`', async () => {
+    const tables = (await query<{ name: string }>(
+      `SELECT table_name::text AS name FROM information_schema.tables
+       WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+    )).map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(['jobs', ...Object.keys(BELONG), ...OUTLIVE, 'calendars', 'api_keys']));
+    for (const table of tables) expect(table, table).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*s$/);
+    const pk = await query<{ columns: string[] }>(
+      `SELECT array_agg(a.attname::text ORDER BY k.ord) AS columns
+       FROM pg_constraint c
+       CROSS JOIN LATERAL unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord)
+       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
+       WHERE c.contype = 'p' AND c.conrelid = 'public.jobs'::regclass
+       GROUP BY c.oid`,
+    );
+    expect(pk).toEqual([{ columns: ['id'] }]);
+  });
+
+  it('every table with job_id references jobs(id) ON DELETE CASCADE (datafeeds RESTRICT), except the ones that outlive the job', async () => {
+    const withJobId = (await query<{ name: string }>(
+      `SELECT table_name::text AS name FROM information_schema.columns
+       WHERE table_schema = 'public' AND column_name = 'job_id' ORDER BY 1`,
+    )).map((t) => t.name);
+    expect(withJobId).toEqual(expect.arrayContaining([...Object.keys(BELONG), ...OUTLIVE]));
+    // Every foreign key on a job_id column, with what it references and its ON DELETE action.
+    const fks = await query<{ table: string; columns: string[]; ref: string; refColumns: string[]; onDelete: string }>(
+      `SELECT c.conrelid::regclass::text AS "table", c.confrelid::regclass::text AS ref, c.confdeltype::text AS "onDelete",
+              (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord)
+                 JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum) AS columns,
+              (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(c.confkey) WITH ORDINALITY AS k(attnum, ord)
+                 JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum) AS "refColumns"
+       FROM pg_constraint c
+       WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace`,
+    );
+    const actions: Record<string, string> = { c: 'CASCADE', r: 'RESTRICT', a: 'NO ACTION', n: 'SET NULL', d: 'SET DEFAULT' };
+    const onJobId = (table: string) => fks.filter((fk) => fk.table === table && fk.columns.includes('job_id'));
+    for (const table of withJobId) {
+      const found = onJobId(table).map((fk) => ({ columns: fk.columns, ref: fk.ref, refColumns: fk.refColumns, onDelete: actions[fk.onDelete] }));
+      if (OUTLIVE.includes(table)) expect(found, table).toEqual([]);
+      else expect(found, table).toEqual([{ columns: ['job_id'], ref: 'jobs', refColumns: ['id'], onDelete: BELONG[table] ?? 'CASCADE' }]);
+    }
+  });
+
+  it('every job_id column leads an index', async () => {
+    const indexes = await query<{ table: string; name: string; lead: string }>(
+      `SELECT i.tablename::text AS "table", i.indexname::text AS name, a.attname::text AS lead
+       FROM pg_indexes i
+       JOIN pg_class ic ON ic.relname = i.indexname AND ic.relnamespace = 'public'::regnamespace
+       JOIN pg_index x ON x.indexrelid = ic.oid
+       JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[0]
+       WHERE i.schemaname = 'public'`,
+    );
+    const withJobId = (await query<{ name: string }>(
+      `SELECT table_name::text AS name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'job_id'`,
+    )).map((t) => t.name);
+    expect(withJobId.length).toBeGreaterThanOrEqual(Object.keys(BELONG).length + OUTLIVE.length);
+    for (const table of withJobId) {
+      expect(indexes.filter((i) => i.table === table && i.lead === 'job_id').map((i) => i.name), table).not.toEqual([]);
+    }
+  });
+});
+
+describe('the rules at work', () => {
+  it('deleting a job row cascades to what it owns; annotations and notifications stay', async () => {
+    const jobId = uniqueId('cascade');
+    await jobWithData(server, jobId);
+    await ok(server, PutCalendarMutation, { calendarId: `cal-${jobId}`, jobIds: [jobId] });
+    expect(await rowsOwnedBy(server.app.db, jobId)).toEqual({
+      jobs: 1, datafeeds: 0, model_snapshots: 1, model_state_docs: 4, buckets: 1, records: 1, influencers: 1, categories: 1, forecasts: 1, calendar_jobs: 1,
+    });
+    await server.app.db.pool.query('DELETE FROM jobs WHERE id = $1', [jobId]);
+    expect(Object.values(await rowsOwnedBy(server.app.db, jobId)).reduce((a, b) => a + b, 0)).toBe(0);
+    expect((await ok(server, JobQuery, { id: jobId })).job).toBeNull();
+    expect((await ok(server, CalendarQuery, { id: `cal-${jobId}` })).calendar).toEqual({ id: `cal-${jobId}`, jobIds: [] });
+    expect((await ok(server, AnnotationsQuery, { jobId })).annotations).toHaveLength(2);
+    expect((await ok(server, NotificationsQuery, { jobId })).notifications.map((n) => n.message)).toContain('Job created');
+  });
+});
