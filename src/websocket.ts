@@ -22,7 +22,7 @@ import { isOriginAllowed } from './http/origins.ts';
 import { inRequestScope } from './http/request-scope.ts';
 import type { Metrics } from './metrics.ts';
 import type { Services } from './services.ts';
-import { codeOf, createErrorMasker, type YogaApp } from './yoga.ts';
+import { createErrorMasker, type YogaApp } from './yoga.ts';
 
 /** Close code for a key over its connection cap (4xxx: application-defined, like 4403/4408). */
 export const CLOSE_TOO_MANY_CONNECTIONS = 4429;
@@ -66,7 +66,7 @@ function forSocket(error: GraphQLError): GraphQLError {
 
 export function attachGraphqlWs(server: Server, yoga: YogaApp, services: Services, metrics: Metrics) {
   const { config, log } = services;
-  const maskError = createErrorMasker(log, config);
+  const { maskError, codeOf } = createErrorMasker(log, config);
   const wss = new WebSocketServer({
     server,
     path: yoga.graphqlEndpoint,
@@ -90,6 +90,15 @@ export function attachGraphqlWs(server: Server, yoga: YogaApp, services: Service
       if (left > 0) connectionsPerKey.set(keyId, left);
       else connectionsPerKey.delete(keyId);
     });
+  };
+
+  /** An operation refused before it ran (limits, syntax, validation): logged, counted, answered. */
+  const refuse = (operation: string | null | undefined, errors: readonly GraphQLError[]) => {
+    const answer = errors.map(forSocket);
+    const codes = answer.map(codeOf);
+    for (const code of codes) metrics.errors.inc({ code });
+    log.info({ operation: operation ?? null, outcome: 'refused', codes }, 'operation refused');
+    return answer;
   };
 
   const handle = useServer(
@@ -132,7 +141,7 @@ export function attachGraphqlWs(server: Server, yoga: YogaApp, services: Service
             });
             const document = parse(params.query);
             const errors = validate(schema, document);
-            if (errors.length) return errors.map(forSocket);
+            if (errors.length) return refuse(params.operationName, errors);
             return {
               schema,
               operationName: params.operationName,
@@ -142,12 +151,8 @@ export function attachGraphqlWs(server: Server, yoga: YogaApp, services: Service
               rootValue: { execute, subscribe },
             };
           } catch (error) {
-            // Refusals (limits, syntax) answer this operation only; the socket stays open.
-            const refusal = forSocket(maskError(error) as GraphQLError);
-            const code = codeOf(refusal);
-            metrics.errors.inc({ code });
-            log.info({ operation: params.operationName ?? null, outcome: 'refused', codes: [code] }, 'operation refused');
-            return [refusal];
+            // A refusal answers this operation only; the socket stays open.
+            return refuse(params.operationName, [maskError(error) as GraphQLError]);
           }
         }),
     },

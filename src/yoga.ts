@@ -43,32 +43,39 @@ function credentialOf(initial: Partial<YogaInitialContext> & SocketInitialContex
   return secretFromHeader(initial.request?.headers?.get('authorization'));
 }
 
-/** The code a client sees for an error, whether or not it has been masked yet. */
-export const codeOf = (error: GraphQLError): string =>
-  domainErrorOf(error)?.code ?? (error.extensions?.code as string | undefined) ?? (error.originalError ? 'INTERNAL_SERVER_ERROR' : 'GRAPHQL_ERROR');
-
 /**
  * What a client sees for any error: ours with code, type and status; the request's own GraphQL
- * errors (syntax, validation) as they are; anything else masked as `Unexpected error.` with the
- * request id, and logged with its stack under the same id.
+ * errors (syntax, validation) as they are, bad variables as BAD_USER_INPUT; anything else masked
+ * as `Unexpected error.` with the request id, and logged with its stack under the same id.
+ * `codeOf` tells the code a client sees (or will see, once masked) without masking or logging.
  */
 export function createErrorMasker(log: Logger, config: Pick<Config, 'maxBodyBytes'>) {
-  return (error: unknown, message = 'Unexpected error.', isDev = false): Error => {
-    const domain = domainErrorOf(error) ?? requestErrorOf(error, config);
+  const ours = (error: unknown) => domainErrorOf(error) ?? requestErrorOf(error, config);
+  const isRequestError = (error: unknown) => yogaMaskError(error, '', false) === error;
+  const maskError = (error: unknown, message = 'Unexpected error.'): Error => {
+    const domain = ours(error);
     if (domain) return toGraphQLError(error instanceof GraphQLError ? error : undefined, domain);
-    const masked = yogaMaskError(error, message, isDev);
-    if (masked === error) return error instanceof GraphQLError ? withInputErrorCode(error) : (error as Error);
+    if (isRequestError(error)) return error instanceof GraphQLError ? withInputErrorCode(error) : (error as Error);
     const requestId = currentRequestId() ?? randomUUID();
     log.error({ err: (error as GraphQLError).originalError ?? error, requestId }, 'unexpected error');
     return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', status: 500, requestId } });
   };
+  const codeOf = (error: GraphQLError): string => {
+    const domain = ours(error);
+    if (domain) return domain.code;
+    if (!isRequestError(error)) return 'INTERNAL_SERVER_ERROR';
+    return (withInputErrorCode(error).extensions?.code as string | undefined) ?? 'GRAPHQL_ERROR';
+  };
+  return { maskError, codeOf };
 }
+
+export type ErrorMasker = ReturnType<typeof createErrorMasker>;
 
 /**
  * One info line per operation (request id, operation, key name, duration, outcome and codes),
  * one per HTTP request refused before any operation ran, and the matching metrics.
  */
-function useObservation(log: Logger, metrics: Metrics): Plugin {
+function useObservation(log: Logger, metrics: Metrics, { codeOf }: ErrorMasker): Plugin {
   const started = new WeakMap<Request, number>();
   const executed = new WeakSet<Request>();
   const refusedCodes = new WeakMap<Request, string[]>();
@@ -146,6 +153,7 @@ function useObservation(log: Logger, metrics: Metrics): Plugin {
 export function createYogaApp(services: Services, deps: YogaDeps) {
   const { log, config } = services;
   instrumentResolvers(schema);
+  const errors = createErrorMasker(log, config);
   return createYoga<SocketInitialContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -159,9 +167,9 @@ export function createYogaApp(services: Services, deps: YogaDeps) {
       principal: await authenticate(services.db, credentialOf(initial as Partial<YogaInitialContext> & SocketInitialContext)),
       requestId: currentRequestId() ?? randomUUID(),
     }),
-    maskedErrors: { maskError: createErrorMasker(log, config) },
+    maskedErrors: { maskError: errors.maskError },
     plugins: [
-      useObservation(log, deps.metrics),
+      useObservation(log, deps.metrics, errors),
       useCsrfPrevention(),
       useRequestLimits(config),
       useStorableText(),

@@ -1,12 +1,8 @@
 // The database as the contract describes it ("Database" in the contract README), read from the
 // PostgreSQL catalog of the migrated test database; and the committed migrations match the
 // Prisma schema (a schema change without its migration fails here).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startEmbedded } from '../src/db/embedded.ts';
 import { drift, pendingSchemaChange } from '../src/db/migrate.ts';
 import { OWNED_TABLES, rowsOwnedBy } from './support/data.ts';
 import { jobWithData } from './support/jobs.ts';
@@ -29,13 +25,18 @@ const OUTLIVE = ['annotations', 'notifications', 'tasks'];
 /** Tables that belong to a job (contract), with the ON DELETE action of their job_id foreign key. */
 const BELONG = Object.fromEntries(OWNED_TABLES.filter((t) => t !== 'jobs').map((t) => [t, t === 'datafeeds' ? 'RESTRICT' : 'CASCADE']));
 
-describe('migrations', () => {
+// Comparing schemas replays the migrations into a shadow database, which needs a PostgreSQL
+// server (the embedded PGlite has one database, and Prisma's describer does not read it).
+const server_url = inject('databaseUrl');
+if (!server_url) console.log('[tests] skipping the migration-drift checks: they need a PostgreSQL server (DATABASE_URL) for the shadow database');
+
+describe.skipIf(!server_url)('migrations', () => {
   it('the committed migrations produce exactly the Prisma schema: pendingSchemaChange(test database) is empty', async () => {
     expect(await pendingSchemaChange(server.app.db.url)).toBe('');
   });
 
   it('pendingSchemaChange leaves the database it is given as it was (here: an empty one stays empty)', async () => {
-    const empty = await emptyDatabase();
+    const empty = await emptyDatabase(server_url!);
     try {
       const outcome = await pendingSchemaChange(empty.url).catch((err: Error) => err);
       expect(await empty.tables()).toEqual([]);
@@ -50,23 +51,8 @@ describe('migrations', () => {
   });
 });
 
-/** A database with nothing in it: another one on the test PostgreSQL server, or a fresh embedded one. */
-async function emptyDatabase(): Promise<{ url: string; tables(): Promise<string[]>; drop(): Promise<void> }> {
-  const base = inject('databaseUrl');
-  const listTables = async (url: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ name: string }>(`SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
-      return rows.map((r) => r.name);
-    } finally {
-      await client.end();
-    }
-  };
-  if (!base) {
-    const embedded = await startEmbedded(mkdtempSync(join(tmpdir(), 'ml-empty-')));
-    return { url: embedded.url, tables: () => listTables(embedded.url), drop: () => embedded.close() };
-  }
+/** A database with nothing in it, on the test PostgreSQL server. */
+async function emptyDatabase(base: string): Promise<{ url: string; tables(): Promise<string[]>; drop(): Promise<void> }> {
   const name = `${new URL(base).pathname.slice(1)}_empty`;
   await server.app.db.pool.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await server.app.db.pool.query(`CREATE DATABASE ${name}`);
@@ -74,7 +60,16 @@ async function emptyDatabase(): Promise<{ url: string; tables(): Promise<string[
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    tables: () => listTables(url.toString()),
+    tables: async () => {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ name: string }>(`SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
+        return rows.map((r) => r.name);
+      } finally {
+        await client.end();
+      }
+    },
     drop: async () => void (await server.app.db.pool.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
   };
 }

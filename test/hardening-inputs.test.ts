@@ -95,7 +95,7 @@ async function fingerprint(): Promise<string> {
   return rows[0].f;
 }
 
-const ALLOWED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'GRAPHQL_VALIDATION_FAILED']);
+const ALLOWED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'GRAPHQL_VALIDATION_FAILED']);
 
 function expectNoInternalError(result: Result<unknown>) {
   expect(result.status).toBeLessThan(500);
@@ -173,6 +173,43 @@ describe('mutations and queries over the real server', () => {
     }
     const expression = await gql(server, HardeningJobsQuery, { ids: jobId });
     expect(expression.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', type: 'illegal_argument_exception', status: 400 });
+  });
+
+  it('strings PostgreSQL cannot store (NUL, unpaired surrogates) are refused before anything runs, in variables and literals', async () => {
+    const message = 'input text cannot contain NUL characters (U+0000) or unpaired surrogates';
+    const jobId = uniqueId('nul');
+    const inputs: PutJobInput[] = [
+      { jobId, description: 'a\u0000b', analysisConfig: {} },
+      { jobId, analysisConfig: { ['k\u0000']: 1 } },
+      { jobId, analysisConfig: { detectors: ['\ud800'] } },
+      { jobId, groups: ['\udc00x'], analysisConfig: {} },
+    ];
+    for (const input of inputs) {
+      const result = await refusedChangesNothing(() => gql(server, HardeningPutJobMutation, { input }));
+      expect(result.errors).toEqual([{ message, extensions: { code: 'BAD_USER_INPUT', type: 'illegal_argument_exception', status: 400 } }]);
+    }
+    const literal = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `ApiKey ${server.adminKey}` },
+      body: JSON.stringify({ query: `{ jobs(ids: "a\\u0000") { id } }` }),
+    });
+    expect((await literal.json()).errors).toEqual([{ message, extensions: { code: 'BAD_USER_INPUT', type: 'illegal_argument_exception', status: 400 } }]);
+    // Well-formed astral characters (surrogate pairs) are fine.
+    expect((await gql(server, HardeningPutJobMutation, { input: { jobId, description: '💥 ok', analysisConfig: { note: '𝄞' } } })).errors).toBeUndefined();
+  });
+
+  it('bad variables (wrong type, out-of-range Int, missing non-null) are BAD_USER_INPUT', async () => {
+    const cases: [unknown, RegExp][] = [
+      [{ jobId: openJob, input: { buckets: [{ timestamp: '2026-01-01T00:00:00Z', bucketSpanSeconds: 2 ** 31, anomalyScore: 1 }] } }, /Int cannot represent non 32-bit signed integer value/],
+      [{ jobId: openJob, input: { buckets: [{ timestamp: 'not a date', bucketSpanSeconds: 60, anomalyScore: 1 }] } }, /DateTime must be an ISO-8601 string/],
+      [{ jobId: null, input: {} }, /of non-null type "ID!" must not be null/],
+    ];
+    for (const [variables, message] of cases) {
+      const result = await refusedChangesNothing(() => gql(server, HardeningIngestResultsMutation, variables as never));
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors![0].message).toMatch(message);
+      expect(result.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', type: 'illegal_argument_exception', status: 400 });
+    }
   });
 
   it('putJob: hostile ids, descriptions, groups and JSON', async () => {

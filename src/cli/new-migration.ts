@@ -12,6 +12,11 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 const config = loadConfig();
+if (!config.databaseUrl) {
+  // The diff replays the committed migrations into a throw-away shadow database.
+  console.error('npm run db:migration needs DATABASE_URL: a PostgreSQL server where it may create a shadow database');
+  process.exit(2);
+}
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
   const sql = await pendingSchemaChange(db.url);
@@ -29,3 +34,4 @@ try {
 } finally {
   await db.close();
 }
+process.exit(0); // the schema engine's adapter keeps a timer that would hold the process open

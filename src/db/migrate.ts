@@ -17,7 +17,7 @@ async function withEngine<T>(url: string, work: (engine: SchemaEngine) => Promis
   const { SchemaEngine } = await import('@prisma/schema-engine-wasm');
   // A pool we own and end: an adapter left to create its own keeps an idle connection that holds
   // a CLI process open for pg's 10 s idle timeout.
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const pool = migrationPool(url);
   try {
     const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
     const engine = await SchemaEngine.new({ datamodels: [[schemaPath, readFileSync(schemaPath, 'utf8')]] }, () => {}, adapter);
@@ -29,6 +29,71 @@ async function withEngine<T>(url: string, work: (engine: SchemaEngine) => Promis
   } finally {
     await pool.end();
   }
+}
+
+/**
+ * Two mends for the engine's connections, in one client class:
+ * - PostgreSQL's catalog has `"char"` columns (OID 18) that @prisma/adapter-pg refuses to decode,
+ *   which breaks the engine's reading of a live schema: they are reported as text (pg already
+ *   returns their values as strings);
+ * - the adapter drops its shadow database before closing the shadow pool, which PostgreSQL
+ *   refuses while that pool is connected: the shadow's connections are closed first.
+ */
+class MigrationClient extends pg.Client {
+  private static readonly open = new Set<MigrationClient>();
+
+  constructor(config?: pg.ClientConfig) {
+    super(config);
+    MigrationClient.open.add(this);
+    this.once('end', () => MigrationClient.open.delete(this));
+  }
+
+  // @ts-expect-error pg's overloads cannot be re-declared one by one; the arguments pass through.
+  override query(...args: unknown[]) {
+    const shadow = typeof args[0] === 'string' ? /^\s*DROP DATABASE "(prisma_migrate_shadow_db_[\w-]+)"/.exec(args[0])?.[1] : undefined;
+    if (shadow) {
+      const users = [...MigrationClient.open].filter((c) => c !== this && c.database === shadow);
+      const drop = (): Promise<unknown> => (super.query as (sql: string) => Promise<unknown>).call(this, `DROP DATABASE "${shadow}"`);
+      const dropped: Promise<unknown> = Promise.all(users.map((c) => c.end())).then(drop);
+      const cb = args.find((a) => typeof a === 'function') as ((err: Error | null, res?: unknown) => void) | undefined;
+      if (!cb) return dropped;
+      void dropped.then((res: unknown) => cb(null, res), (err: Error) => cb(err));
+      return undefined;
+    }
+    const callback = args.findIndex((a) => typeof a === 'function');
+    if (callback >= 0) {
+      const done = args[callback] as (err: Error | null, res: unknown) => void;
+      args[callback] = (err: Error | null, res: unknown) => done(err, err ? res : charAsText(res));
+    }
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    return result instanceof Promise ? result.then(charAsText) : result;
+  }
+}
+
+function charAsText<T>(result: T): T {
+  for (const res of Array.isArray(result) ? result : [result]) {
+    for (const field of (res as pg.QueryResult | undefined)?.fields ?? []) if (field.dataTypeID === 18) field.dataTypeID = 25;
+  }
+  return result;
+}
+
+/**
+ * The engine's pool, from discrete fields rather than a connection string: the adapter opens the
+ * shadow database as `{ ...options, database }`, and pg lets a connectionString win over
+ * `database`, which would make the "shadow" the live database.
+ */
+function migrationPool(url: string): pg.Pool {
+  const u = new URL(url);
+  return new pg.Pool({
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username) || undefined,
+    password: decodeURIComponent(u.password) || undefined,
+    database: decodeURIComponent(u.pathname.slice(1)) || undefined,
+    ssl: ['require', 'verify-ca', 'verify-full'].includes(u.searchParams.get('sslmode') ?? '') ? { rejectUnauthorized: u.searchParams.get('sslmode') !== 'require' } : undefined,
+    max: 1,
+    Client: MigrationClient as unknown as typeof pg.Client,
+  });
 }
 
 export function migrationList(): MigrationList {
