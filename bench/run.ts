@@ -6,11 +6,11 @@
 // Prints medians and ratios. Needs DATABASE_URL (a PostgreSQL server); uses a fresh database.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { seedJob } from '../src/seed/seed.ts';
+import { createScratchDatabase } from '../test/support/databases.ts';
 import { spawnBenchServer, type BenchServer } from './server-process.ts';
 import { DELETE_JOB, JOB, PUT_JOB, TASK_PROGRESS } from './operations.ts';
 
@@ -34,25 +34,6 @@ async function gql(server: BenchServer, query: string, variables: Record<string,
   const body = (await res.json()) as { data?: any; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
-}
-
-async function freshDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `mlbench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
 }
 
 async function timeSeed(db: Database, jobId: string, rows: number) {
@@ -154,7 +135,7 @@ if (!base) {
   console.error('npm run bench needs DATABASE_URL (a PostgreSQL server); it creates and drops its own database there.');
   process.exit(2);
 }
-const database = await freshDatabase(base);
+const database = await createScratchDatabase(base, 'mlbench');
 const db = await openDatabase({ databaseUrl: database.url, dataDir: '.data', migrate: true, poolSize: 4 });
 const server = await spawnBenchServer(database.url);
 try {

@@ -1,6 +1,7 @@
 // Elasticsearch job expressions (`_all`, `*`, ids, group names, `web-*` wildcards, comma lists)
 // resolved in SQL. As in Elasticsearch with allow_no_match, a wildcard that matches nothing is
 // simply empty, but an explicit name that matches nothing is NOT_FOUND.
+import { toLike } from '../db/like.ts';
 import type { Database } from '../db/client.ts';
 import type { Job } from '../generated/prisma/client.ts';
 import { BadInputError, jobNotFound } from '../errors.ts';
@@ -33,9 +34,4 @@ export async function listJobs(db: Database, expression: string | null | undefin
   const missing = names.find((name) => !found.has(name));
   if (missing !== undefined && !all) throw jobNotFound(missing);
   return jobs;
-}
-
-/** `*` becomes `%`; LIKE's own metacharacters (and its escape) match literally. */
-function toLike(pattern: string): string {
-  return pattern.replace(/[\\%_]/g, (c) => '\\' + c).replace(/\*/g, '%');
 }

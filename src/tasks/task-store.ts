@@ -1,6 +1,7 @@
 // Reads and writes of the tasks table: the single source of truth for a task's state. Every
 // change bumps `version` and is published by the caller, so subscribers on any instance re-read.
 import type { Database } from '../db/client.ts';
+import { toLike } from '../db/like.ts';
 import type { Task } from '../generated/prisma/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { assertTaskId, taskId } from './task-ids.ts';
@@ -33,7 +34,7 @@ export async function getTask(db: Database, id: string): Promise<TaskRow | null>
 /** Tasks whose action matches `actions` (comma list, `*` wildcards), newest first. */
 export async function listTasks(db: Database, actions: string | null | undefined, limit = 1000): Promise<TaskRow[]> {
   const patterns = (actions ?? '*').split(',').map((p) => p.trim()).filter(Boolean).slice(0, 50);
-  const likes = patterns.map((p) => p.replace(/[\\%_]/g, (c) => '\\' + c).replace(/\*/g, '%'));
+  const likes = patterns.map(toLike);
   return db.prisma.$queryRaw<TaskRow[]>`
     SELECT id, seq, node_id AS "nodeId", action, description, job_id AS "jobId", state::text AS state, force,
            delete_user_annotations AS "deleteUserAnnotations", phase, deleted, total, version,

@@ -1,6 +1,6 @@
 // With DATABASE_URL (CI, developers with PostgreSQL): a fresh database on that server for this
 // run, dropped afterwards. Without it: each test file runs on its own embedded database.
-import pg from 'pg';
+import { createScratchDatabase } from './databases.ts';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -18,18 +18,7 @@ export default async function setup(project: TestProject) {
     console.log('[tests] DATABASE_URL unset: every test file runs on its own embedded PostgreSQL (PGlite)');
     return;
   }
-  const name = `mltest_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  project.provide('databaseUrl', url.toString());
-  return async () => {
-    const client = new pg.Client({ connectionString: base });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  };
+  const database = await createScratchDatabase(base, 'mltest');
+  project.provide('databaseUrl', database.url);
+  return () => database.drop();
 }
