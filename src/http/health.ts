@@ -3,9 +3,8 @@
 // balancer sends traffic only while /ready is 200.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from '../db/client.ts';
+import { QUEUE as TASK_QUEUE } from '../tasks/runner.ts';
 
-/** The runner's pg-boss queue (src/tasks/runner.ts). */
-const TASK_QUEUE = 'delete-job';
 
 export function serveHealth(_req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');

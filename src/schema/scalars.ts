@@ -10,6 +10,8 @@ builder.scalarType('DateTime', {
 function parseDate(value: unknown): Date {
   const date = typeof value === 'string' ? new Date(value) : undefined;
   if (!date || Number.isNaN(date.getTime())) throw new GraphQLError('DateTime must be an ISO-8601 string');
+  // JavaScript dates reach far beyond what PostgreSQL stores: refuse them here, as bad input.
+  if (date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999) throw new GraphQLError('DateTime must be between years 1 and 9999');
   return date;
 }
 

@@ -15,8 +15,10 @@ import { runDeletion, DeletionInterrupted, type Progress } from '../deletion/eng
 import { audit } from '../jobs/notifications.ts';
 import { claimTask, isTerminal, LeaseLostError, releaseTask, saveProgress, type TaskRow } from './task-store.ts';
 import { sweep } from './sweep.ts';
+import { rowsDeleted } from '../metrics.ts';
 
-const QUEUE = 'delete-job';
+/** The pg-boss queue of deletions (also checked by /ready). */
+export const QUEUE = 'delete-job';
 /** Progress is written (and published) at most this often while rows are being deleted. */
 const PROGRESS_EVERY_MS = 200;
 const SWEEP_EVERY_MS = 10_000;
@@ -146,6 +148,7 @@ export class TaskRunner {
         pauseMs: this.opts.batchPauseMs,
         parallelism: this.opts.parallelism,
         report: async (p, now) => {
+          rowsDeleted.inc(Math.max(0, p.deleted - (latest?.deleted ?? task.deleted)));
           latest = { ...p };
           if (now || Date.now() - lastWrite >= PROGRESS_EVERY_MS) await write(latest);
         },
