@@ -137,7 +137,7 @@ if (!base) {
 }
 const database = await createScratchDatabase(base, 'mlbench');
 const db = await openDatabase({ databaseUrl: database.url, dataDir: '.data', migrate: true, poolSize: 4 });
-const server = await spawnBenchServer(database.url);
+const server = await spawnBenchServer(database.url, subscribers);
 try {
   const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1];
   console.log(`bench ${new Date().toISOString().slice(0, 10)} on ${cpu} (${(await import('node:os')).cpus().length} cores), pairs=${pairs}`);

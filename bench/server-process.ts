@@ -6,8 +6,17 @@ import { spawnServer, type ServerProcess } from '../test/support/process.ts';
 
 export type BenchServer = ServerProcess & { stop(): Promise<void> };
 
-export async function spawnBenchServer(databaseUrl: string): Promise<BenchServer> {
-  const server = await spawnServer({ DATABASE_URL: databaseUrl, ML_ADMIN_API_KEY: randomBytes(24).toString('base64url'), LOG_LEVEL: 'warn' }, { compiled: true });
+export async function spawnBenchServer(databaseUrl: string, subscribers: number): Promise<BenchServer> {
+  const server = await spawnServer(
+    {
+      DATABASE_URL: databaseUrl,
+      ML_ADMIN_API_KEY: randomBytes(24).toString('base64url'),
+      LOG_LEVEL: 'warn',
+      // The fan-out figure opens one WebSocket per subscriber, all with the bench's one key.
+      WS_MAX_CONNECTIONS_PER_KEY: String(subscribers + 10),
+    },
+    { compiled: true },
+  );
   return Object.assign(server, {
     async stop() {
       server.proc.kill('SIGTERM');

@@ -9,28 +9,41 @@ import { getTask, isTerminal, type TaskRow } from './task-store.ts';
 const POLL_MS = 1_000;
 
 // Every subscriber of a task re-reads it on each event; with a thousand subscribers that would
-// be a thousand identical queries per progress step. Overlapping reads of one task share one
-// query; a caller that knows a newer version exists (from its event) reads again if the shared
-// result is older.
-const inflight = new WeakMap<Database, Map<string, Promise<TaskRow | null>>>();
+// be a thousand identical queries per progress step (measured: final events seconds late). So
+// each instance keeps the latest row read of each watched task: a subscriber whose event
+// announces a version already held gets it without a query, and the others share one read.
+interface Latest {
+  row: TaskRow | null;
+  reading: Promise<TaskRow | null> | undefined;
+}
+const latestRows = new WeakMap<Database, Map<string, Latest>>();
+const FORGET_AFTER_MS = 10_000;
 
-function sharedRead(db: Database, id: string): Promise<TaskRow | null> {
-  let reads = inflight.get(db);
-  if (!reads) inflight.set(db, (reads = new Map()));
-  let read = reads.get(id);
-  if (!read) {
-    const started = db.prisma.task.findUnique({ where: { id } });
-    read = started;
-    reads.set(id, started);
-    void started.finally(() => reads.get(id) === started && reads.delete(id)).catch(() => {});
-  }
-  return read;
+function startRead(db: Database, id: string, rows: Map<string, Latest>, entry: Latest): Promise<TaskRow | null> {
+  const reading: Promise<TaskRow | null> = db.prisma.task.findUnique({ where: { id } }).then((row) => {
+    if (!row || !entry.row || row.version >= entry.row.version) entry.row = row;
+    if (!row || isTerminal(row)) setTimeout(() => rows.get(id) === entry && rows.delete(id), FORGET_AFTER_MS).unref();
+    return row;
+  });
+  entry.reading = reading;
+  void reading.finally(() => entry.reading === reading && (entry.reading = undefined)).catch(() => {});
+  return reading;
 }
 
-async function readTask(db: Database, id: string, minVersion: number): Promise<TaskRow | null> {
-  const shared = await sharedRead(db, id);
-  if (!shared || shared.version >= minVersion) return shared;
-  return db.prisma.task.findUnique({ where: { id } });
+/**
+ * The task at `announced` version or newer (an event's), or, with no version (a poll tick),
+ * as the database has it now.
+ */
+async function readTask(db: Database, id: string, announced?: number): Promise<TaskRow | null> {
+  let rows = latestRows.get(db);
+  if (!rows) latestRows.set(db, (rows = new Map()));
+  let entry = rows.get(id);
+  if (!entry) rows.set(id, (entry = { row: null, reading: undefined }));
+  if (announced !== undefined && entry.row && entry.row.version >= announced) return entry.row;
+  const row = await (entry.reading ?? startRead(db, id, rows, entry));
+  if (announced === undefined || !row || row.version >= announced) return row;
+  // The read we joined began before the change was published: one more, started after it.
+  return startRead(db, id, rows, entry);
 }
 
 export const taskNotFound = (id: string) => new NotFoundError(`task [${id}] isn't running and hasn't stored its results`);
@@ -69,7 +82,7 @@ async function* follow(
       clearTimeout(timer);
       // A closed event stream leaves the poll in charge instead of spinning on it.
       if (woke !== 'tick') pending = woke.done ? new Promise<never>(() => {}) : events.next();
-      const announced = woke === 'tick' || woke.done ? 0 : (woke.value as TaskChanged).version;
+      const announced = woke === 'tick' || woke.done ? undefined : (woke.value as TaskChanged).version;
       const next = await readTask(db, id, announced);
       if (!next) return; // Removed by retention while watched: nothing more will come.
       if (next.version !== task.version) yield next;
