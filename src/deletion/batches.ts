@@ -11,7 +11,7 @@ const MIN_WIDTH = 500;
 const MAX_WIDTH = 5_000_000;
 
 export async function deleteTableInBatches(
-  pool: pg.Pool,
+  pool: Pick<pg.Pool, 'query'>,
   step: TableStep,
   jobId: string,
   includeUserAnnotations: boolean,

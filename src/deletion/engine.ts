@@ -1,6 +1,7 @@
 // Runs one accepted deletion to its end (D8-D11, D17). Knows nothing of queues or GraphQL: the
 // task runner calls it with a control object for progress and cancellation. Safe to run again
 // on a half-deleted job: every step deletes what is still there.
+import type pg from 'pg';
 import type { Database } from '../db/client.ts';
 import type { TaskRow } from '../tasks/task-store.ts';
 import { countsForDeletion } from '../jobs/counts.ts';
@@ -69,11 +70,27 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
   let next = 0;
   let failed = false;
   const lane = async () => {
+    // A lane has a connection of its own, whose commits do not wait for the WAL flush: a batch
+    // lost to a crash is simply deleted again on resume, and the final transaction (job row,
+    // audit, task) still commits durably. With the embedded database's single connection the
+    // lane must not hold it (progress writes need it too), so it takes it per statement.
+    const conn = db.embedded ? db.pool : await db.pool.connect();
+    if (conn !== db.pool) await conn.query('SET synchronous_commit = off');
+    try {
+      await runLane(conn);
+    } finally {
+      if (conn !== db.pool) {
+        await conn.query('RESET synchronous_commit').catch(() => {});
+        (conn as pg.PoolClient).release();
+      }
+    }
+  };
+  const runLane = async (conn: Pick<pg.Pool, 'query'>) => {
     while (next < STEPS.length && !failed) {
       const index = next++;
       const step = STEPS[index];
       if (control.signal.aborted) throw new DeletionInterrupted('shutting down');
-      await deleteTableInBatches(db.pool, step, jobId, task.deleteUserAnnotations, async (n) => {
+      await deleteTableInBatches(conn, step, jobId, task.deleteUserAnnotations, async (n) => {
         if (step.counted) deletedSoFar += n;
         progress.phase = phaseNow();
         await report();
