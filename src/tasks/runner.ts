@@ -20,7 +20,7 @@ import { rowsDeleted } from '../metrics.ts';
 /** The pg-boss queue of deletions (also checked by /ready). */
 export const QUEUE = 'delete-job';
 /** Progress is written (and published) at most this often while rows are being deleted. */
-const PROGRESS_EVERY_MS = 200;
+const PROGRESS_EVERY_MS = 100;
 const SWEEP_EVERY_MS = 10_000;
 
 export interface RunnerOptions {
@@ -129,13 +129,18 @@ export class TaskRunner {
     // One write in flight at a time, in order: lanes report concurrently, and two writes racing
     // could land an older `deleted` last (D17: it never goes down).
     let writing: Promise<void> = Promise.resolve();
+    let inFlight = 0;
+    let writeError: unknown;
     const write = (p: Progress) => {
       lastWrite = Date.now();
       const snapshot = { ...p };
-      writing = writing.then(async () => {
-        const version = await saveProgress(db, task.id, nodeId, snapshot);
-        this.publish({ id: task.id, version, state: 'RUNNING' });
-      });
+      inFlight++;
+      writing = writing
+        .then(async () => {
+          const version = await saveProgress(db, task.id, nodeId, snapshot);
+          this.publish({ id: task.id, version, state: 'RUNNING' });
+        })
+        .finally(() => inFlight--);
       return writing;
     };
     // Keeps the lease alive through long single statements (and phases with nothing to report).
@@ -147,10 +152,16 @@ export class TaskRunner {
         signal,
         pauseMs: this.opts.batchPauseMs,
         parallelism: this.opts.parallelism,
+        // Lanes do not wait for progress writes (they are ordered by the chain above); a write
+        // that failed (the lease was lost) stops the deletion at the next report. A routine
+        // write is skipped while one is still in flight: the next one carries the newer numbers.
         report: async (p, now) => {
+          if (writeError) throw writeError;
           rowsDeleted.inc(Math.max(0, p.deleted - (latest?.deleted ?? task.deleted)));
           latest = { ...p };
-          if (now || Date.now() - lastWrite >= PROGRESS_EVERY_MS) await write(latest);
+          if (now || (inFlight === 0 && Date.now() - lastWrite >= PROGRESS_EVERY_MS)) {
+            write(latest).catch((err: unknown) => (writeError ??= err));
+          }
         },
       });
       await writing;
