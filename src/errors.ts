@@ -70,3 +70,15 @@ export const jobNotFound = (id: string) => new NotFoundError(`No known job with 
 export const datafeedNotFound = (id: string) => new NotFoundError(`No datafeed with id [${id}] exists`);
 export const jobIsDeleting = (id: string, verb: string) =>
   new ConflictError(`Cannot ${verb} job [${id}] because it is executing [delete]`);
+
+/** A synchronous deleteJob whose task FAILED answers with that task's error type and reason. */
+export class DeletionFailedError extends MlError {
+  readonly code = 'CONFLICT';
+  readonly status = 409;
+  constructor(
+    readonly type: string,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}

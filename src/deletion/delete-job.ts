@@ -1,0 +1,20 @@
+// deleteJob as the API offers it (D12, D13): accept (or join) the deletion, start it here, and
+// either answer at once with the task or wait for its end, never longer than the configured
+// limit, after which the caller gets the task to follow instead.
+import { DeletionFailedError } from '../errors.ts';
+import type { Services } from '../services.ts';
+import { waitForTask } from '../tasks/watch.ts';
+import { acceptDeletion, type DeleteRequest } from './accept.ts';
+
+export type DeleteJobOutcome = { kind: 'ack'; acknowledged: true } | { kind: 'task'; task: string };
+
+export async function deleteJob(services: Services, req: DeleteRequest, waitForCompletion: boolean): Promise<DeleteJobOutcome> {
+  const { db, nodeId, tasks, pubsub, config } = services;
+  const { task, created } = await acceptDeletion(db, nodeId, (tx, id) => tasks.enqueue(tx, id), req);
+  if (created) tasks.kick(task.id);
+  if (!waitForCompletion) return { kind: 'task', task: task.id };
+  const end = await waitForTask(db, pubsub, task.id, config.syncDeleteTimeoutMs);
+  if (end.state === 'COMPLETED') return { kind: 'ack', acknowledged: true };
+  if (end.state === 'FAILED') throw new DeletionFailedError(end.errorType ?? 'exception', end.errorReason ?? 'deletion failed');
+  return { kind: 'task', task: task.id };
+}
