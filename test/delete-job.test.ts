@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedJob } from '../src/seed/seed.ts';
 import { annotationCount, rowsOwnedBy, taskCountFor, totalOwned } from './support/data.ts';
 import { jobWithData, putJob } from './support/jobs.ts';
-import { gql, ok, sseSubscribe, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
+import { connectedWsClient, gql, ok, sseSubscribe, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
 import {
   CalendarQuery, CreateApiKeyMutation, DeleteJobMutation, IngestResultsMutation, JobQuery, NotificationsQuery,
   OpenJobMutation, PutCalendarMutation, PutDatafeedMutation, TaskProgressSubscription, TaskQuery, TasksQuery,
@@ -375,8 +375,9 @@ describe('tasks (D15-D20)', () => {
   it('a 1,000,000-row job deleted asynchronously streams rising progress, then COMPLETED, leaving no row', async () => {
     const jobId = uniqueId('million');
     await seedJob(server.app.db, jobId, 1_000_000);
+    // Connected first, so that the subscription starts as soon as the task exists.
+    const client = await connectedWsClient(server);
     const taskId = await asyncDelete(server, jobId);
-    const client = wsClient(server);
     const events = (await wsSubscribe(client, TaskProgressSubscription, { id: taskId }).done).map((e) => e.data!.taskProgress);
     await client.dispose();
     const running = events.filter((e) => e.state === 'RUNNING' && e.progress.deleted > 0);

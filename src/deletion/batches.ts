@@ -3,6 +3,7 @@
 // several times a second whatever the row width, and no statement holds locks for long.
 // (`WHERE id IN (SELECT … LIMIT n)` was measured 4x slower than ranges: stack.md.)
 import type pg from 'pg';
+import { deleteCounted, isCountedTable } from '../jobs/row-counts.ts';
 import type { TableStep } from './plan.ts';
 
 const TARGET_MS = 120;
@@ -11,7 +12,9 @@ const MIN_WIDTH = 500;
 const MAX_WIDTH = 5_000_000;
 
 export async function deleteTableInBatches(
-  pool: Pick<pg.Pool, 'query'>,
+  pool: Pick<pg.PoolClient, 'query'>,
+  /** False on the embedded database's shared session: no transaction may span statements. */
+  ownConnection: boolean,
   step: TableStep,
   jobId: string,
   includeUserAnnotations: boolean,
@@ -33,14 +36,23 @@ export async function deleteTableInBatches(
   const hi = BigInt(bounds.rows[0].hi!);
   let width = FIRST_WIDTH;
   const sql = `DELETE FROM ${step.table} WHERE job_id = $1 AND id >= $2 AND id < $3${filter}`;
+  const table = step.table;
+  const counted = isCountedTable(table);
   while (lo <= hi) {
     const started = performance.now();
-    const res = await pool.query(sql, [jobId, lo.toString(), (lo + BigInt(width)).toString()]);
+    const params = [jobId, lo.toString(), (lo + BigInt(width)).toString()];
+    // The job's kept count goes down with its rows, atomically (row-counts.ts).
+    const removed = counted ? await deleteCounted(pool, ownConnection, table, sql, params) : ((await pool.query(sql, params)).rowCount ?? 0);
     const took = performance.now() - started;
     lo += BigInt(width);
-    await onBatch(res.rowCount ?? 0);
+    await onBatch(removed);
     // Aim the next batch at TARGET_MS from the rate just seen, within a factor of 4 per step.
     const scaled = Math.round(width * Math.min(4, Math.max(0.25, TARGET_MS / Math.max(took, 1))));
     width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, scaled));
   }
+  // The final DELETE of the job row cascades into this table through its job_id index, whose
+  // entries for the rows just deleted are all still there: it would visit every dead row again,
+  // alone, at the end. One index scan now (ORDER BY makes it one), while the other lane is still
+  // deleting, marks those entries dead, and the cascade then skips them (engine.ts).
+  if (counted) await pool.query(`SELECT id FROM ${step.table} WHERE job_id = $1 ORDER BY id LIMIT 1`, [jobId]);
 }

@@ -1,6 +1,8 @@
-// Exact counts of what a job owns, each in one statement so that the numbers are one snapshot.
+// Counts of what a job owns: the owned tables' kept counts (row-counts.ts) and its annotations,
+// read in one statement so that the numbers are one snapshot.
 import type pg from 'pg';
 import type { Database } from '../db/client.ts';
+import { COUNTED_TABLES, type CountedTable } from './row-counts.ts';
 
 export interface JobCounts {
   buckets: number;
@@ -26,25 +28,31 @@ export const jobCounts = (db: Database, jobId: string): Promise<JobCounts> =>
 
 /**
  * What a deletion removes (D17): every annotation of the id that the deletion will remove, so
- * user annotations only when the caller deletes them too. `on` may be a connection inside a
- * snapshot (see deletion/engine.ts).
+ * user annotations only when the caller deletes them too.
  */
 export const countsForDeletion = (on: Queryable, jobId: string, includeUserAnnotations: boolean): Promise<JobCounts> =>
   countRows(on, jobId, includeUserAnnotations ? '' : `AND created_by = '_xpack'`);
 
+// Which JobCounts field each counted table feeds.
+const FIELDS: Record<CountedTable, Exclude<keyof JobCounts, 'annotations' | 'total'>> = {
+  buckets: 'buckets',
+  records: 'records',
+  influencers: 'influencers',
+  categories: 'categories',
+  forecasts: 'forecasts',
+  model_snapshots: 'modelSnapshots',
+  model_state_docs: 'modelStateDocs',
+};
+
 async function countRows(on: Queryable, jobId: string, annotationFilter: string): Promise<JobCounts> {
-  const { rows } = await on.query<Omit<JobCounts, 'total'>>(
-    `SELECT
-       (SELECT count(*)::int FROM buckets WHERE job_id = $1) AS buckets,
-       (SELECT count(*)::int FROM records WHERE job_id = $1) AS records,
-       (SELECT count(*)::int FROM influencers WHERE job_id = $1) AS influencers,
-       (SELECT count(*)::int FROM categories WHERE job_id = $1) AS categories,
-       (SELECT count(*)::int FROM forecasts WHERE job_id = $1) AS forecasts,
-       (SELECT count(*)::int FROM model_snapshots WHERE job_id = $1) AS "modelSnapshots",
-       (SELECT count(*)::int FROM model_state_docs WHERE job_id = $1) AS "modelStateDocs",
-       (SELECT count(*)::int FROM annotations WHERE job_id = $1 ${annotationFilter}) AS annotations`,
+  // The owned tables from their kept counts (one index read), annotations by counting them: they
+  // have no foreign key to keep a count by, and a job has few.
+  const { rows } = await on.query<Record<keyof typeof FIELDS | 'annotations', number>>(
+    `SELECT ${COUNTED_TABLES.map((table) => `coalesce((SELECT rows FROM job_row_counts WHERE job_id = $1 AND kind = '${table}'), 0)::int AS ${table}`).join(',\n            ')},
+            (SELECT count(*)::int FROM annotations WHERE job_id = $1 ${annotationFilter}) AS annotations`,
     [jobId],
   );
-  const counts = rows[0];
+  const counts = { annotations: rows[0].annotations } as Omit<JobCounts, 'total'>;
+  for (const table of COUNTED_TABLES) counts[FIELDS[table]] = rows[0][table];
   return { ...counts, total: Object.values(counts).reduce((sum, n) => sum + n, 0) };
 }

@@ -6,6 +6,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import { jobCounts, type JobCounts } from './counts.ts';
 import { assertValidId, MAX_ID_LENGTH } from './ids.ts';
 import { lockJob } from './jobs.ts';
+import { adjustRowCounts, type CountedTable } from './row-counts.ts';
 import { assertCount, assertJson, assertText, MAX_NAMES, MAX_STATE_DOC } from './limits.ts';
 
 type List<T> = readonly T[] | null | undefined;
@@ -40,12 +41,17 @@ export async function ingestResults(db: Database, jobId: string, input: ResultsI
       if (job.state !== 'OPENED') {
         throw new ConflictError(`Cannot ingest results for job [${jobId}] because the job is ${job.state.toLowerCase()}`);
       }
+      // What this call adds to (and, replacing documents, removes from) the job's kept counts.
+      const moved: Partial<Record<CountedTable, number>> = {};
+      const add = (table: CountedTable, n: number) => (moved[table] = (moved[table] ?? 0) + n);
       if (buckets?.length) {
+        add('buckets', buckets.length);
         await tx.bucket.createMany({
           data: buckets.map((b) => ({ jobId, timestamp: b.timestamp, bucketSpanSeconds: b.bucketSpanSeconds, anomalyScore: b.anomalyScore })),
         });
       }
       if (records?.length) {
+        add('records', records.length);
         await tx.anomalyRecord.createMany({
           data: records.map((r) => ({
             jobId,
@@ -58,6 +64,7 @@ export async function ingestResults(db: Database, jobId: string, input: ResultsI
         });
       }
       if (influencers?.length) {
+        add('influencers', influencers.length);
         await tx.influencer.createMany({
           data: influencers.map((i) => ({
             jobId,
@@ -69,24 +76,33 @@ export async function ingestResults(db: Database, jobId: string, input: ResultsI
         });
       }
       if (categories?.length) {
+        add('categories', categories.length);
         await tx.category.createMany({
           data: categories.map((c) => ({ jobId, categoryId: c.categoryId, terms: c.terms, examples: [...(c.examples ?? [])] })),
         });
       }
       if (forecasts?.length) {
+        add('forecasts', forecasts.length);
         await tx.forecast.createMany({
           data: forecasts.map((f) => ({ jobId, forecastId: f.forecastId, timestamp: f.timestamp, prediction: f.prediction })),
         });
       }
-      if (modelSnapshots?.length) await addSnapshots(tx, jobId, modelSnapshots);
+      if (modelSnapshots?.length) {
+        const docs = await addSnapshots(tx, jobId, modelSnapshots);
+        add('model_snapshots', modelSnapshots.length);
+        add('model_state_docs', docs);
+      }
       if (quantiles != null) {
-        await tx.modelStateDoc.deleteMany({ where: { jobId, kind: 'QUANTILES' } });
+        const { count } = await tx.modelStateDoc.deleteMany({ where: { jobId, kind: 'QUANTILES' } });
         await tx.modelStateDoc.create({ data: { jobId, kind: 'QUANTILES', doc: JSON.stringify(quantiles) } });
+        add('model_state_docs', 1 - count);
       }
       if (categorizerState != null) {
-        await tx.modelStateDoc.deleteMany({ where: { jobId, kind: 'CATEGORIZER_STATE' } });
+        const { count } = await tx.modelStateDoc.deleteMany({ where: { jobId, kind: 'CATEGORIZER_STATE' } });
         await tx.modelStateDoc.createMany({ data: categorizerState.map((doc) => ({ jobId, kind: 'CATEGORIZER_STATE' as const, doc })) });
+        add('model_state_docs', categorizerState.length - count);
       }
+      await adjustRowCounts(tx, jobId, moved);
       if (annotations?.length) {
         await tx.annotation.createMany({
           data: annotations.map((a) => ({ jobId, timestamp: a.timestamp, text: a.text, createdBy: SYSTEM_AUTHOR })),
@@ -101,8 +117,8 @@ export async function ingestResults(db: Database, jobId: string, input: ResultsI
 
 type Snapshots = NonNullable<ResultsInput['modelSnapshots']>;
 
-/** A snapshot row each, and one MODEL_STATE document per state document, tagged with its id. */
-async function addSnapshots(tx: Prisma.TransactionClient, jobId: string, snapshots: Snapshots): Promise<void> {
+/** A snapshot row each, and one MODEL_STATE document per state document, tagged with its id; returns the documents written. */
+async function addSnapshots(tx: Prisma.TransactionClient, jobId: string, snapshots: Snapshots): Promise<number> {
   // ON CONFLICT DO NOTHING, then compare: also catches a snapshot id a concurrent call just wrote.
   const created = await tx.modelSnapshot.createManyAndReturn({
     data: snapshots.map((s) => ({ jobId, snapshotId: s.snapshotId, timestamp: s.timestamp, description: s.description ?? null, docCount: s.stateDocs.length })),
@@ -115,6 +131,7 @@ async function addSnapshots(tx: Prisma.TransactionClient, jobId: string, snapsho
   }
   const docs = snapshots.flatMap((s) => s.stateDocs.map((doc) => ({ jobId, kind: 'MODEL_STATE' as const, snapshotId: s.snapshotId, doc })));
   if (docs.length) await tx.modelStateDoc.createMany({ data: docs });
+  return docs.length;
 }
 
 const duplicateSnapshot = (jobId: string, snapshotId: string) =>

@@ -25,6 +25,7 @@ import type { Database } from '../db/client.ts';
 import { BadInputError, ConflictError } from '../errors.ts';
 import type { JobCounts } from '../jobs/counts.ts';
 import { assertValidId } from '../jobs/ids.ts';
+import { countedStatement, isCountedTable } from '../jobs/row-counts.ts';
 import { SYSTEM_AUTHOR } from '../jobs/results.ts';
 
 export const MAX_SEED_ROWS = 50_000_000;
@@ -124,10 +125,13 @@ interface Statement {
  * The job row is locked once by the statement (as the foreign-key check would lock it per row) and
  * joined in: if the job is gone, nothing is written and the row count says so.
  */
-const insert = (table: string, columns: string, values: string) =>
-  `WITH job AS (SELECT id FROM jobs WHERE id = $1 FOR KEY SHARE)
+const insert = (table: string, columns: string, values: string) => {
+  const rows = `WITH job AS (SELECT id FROM jobs WHERE id = $1 FOR KEY SHARE)
    INSERT INTO ${table} (job_id, ${columns})
    SELECT job.id, ${values} FROM job, generate_series($2::bigint, $3::bigint) AS g`;
+  // The job's kept count moves in the same statement (annotations have none: row-counts.ts).
+  return isCountedTable(table) ? countedStatement(table, rows, 'added') : rows;
+};
 
 /** A timestamp `seconds` after $4 (BASE_TIME). */
 const at = (seconds: string) => `($4::timestamp + (${seconds}) * interval '1 second')`;
@@ -288,10 +292,11 @@ function inline(sql: string, params: readonly unknown[]): string {
 /** Runs one chunk; returns how many rows it wrote. */
 async function run(db: Database, statement: Statement, jobId: string, replica: boolean): Promise<number> {
   const params = [jobId, ...statement.params];
-  if (!replica) return (await db.pool.query(statement.sql, params)).rowCount ?? 0;
+  const written = (result: pg.QueryResult) => (result.rows[0]?.n as number | undefined) ?? result.rowCount ?? 0;
+  if (!replica) return written(await db.pool.query(statement.sql, params));
   // Two statements in one simple query: pg answers with one result each.
   const results = (await db.pool.query(`${REPLICA} ${inline(statement.sql, params)}`)) as unknown as pg.QueryResult[];
-  return results[results.length - 1].rowCount ?? 0;
+  return written(results[results.length - 1]);
 }
 
 export interface SeedOptions {

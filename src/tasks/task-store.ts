@@ -71,10 +71,16 @@ export async function saveProgress(
   runnerNode: string,
   progress: Partial<Pick<Task, 'phase' | 'deleted' | 'total'>>,
 ): Promise<number> {
-  const rows = await db.prisma.task.updateManyAndReturn({
-    where: { id, runnerNode, state: 'RUNNING' },
-    data: { ...progress, heartbeatAt: new Date(), version: { increment: 1 } },
-    select: { version: true },
+  const rows = await db.prisma.$transaction(async (tx) => {
+    // Progress is written several times a second while the deletion's lanes fill the WAL: a
+    // commit that waited for the flush would stall them on it every time. A progress row lost to
+    // a database crash only shows an older step, which the resumed task moves past.
+    await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
+    return tx.task.updateManyAndReturn({
+      where: { id, runnerNode, state: 'RUNNING' },
+      data: { ...progress, heartbeatAt: new Date(), version: { increment: 1 } },
+      select: { version: true },
+    });
   });
   if (!rows.length) throw new LeaseLostError(id);
   return rows[0].version;

@@ -85,6 +85,22 @@ export function wsClient(server: Pick<TestServer, 'wsUrl' | 'adminKey'>, key: st
   });
 }
 
+/** A graphql-ws client whose socket is open and acknowledged: a subscription then starts at once. */
+export async function connectedWsClient(server: Pick<TestServer, 'wsUrl' | 'adminKey'>): Promise<Client> {
+  const client = createClient({
+    url: server.wsUrl,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: false,
+    connectionParams: { authorization: `ApiKey ${server.adminKey}` },
+  });
+  await new Promise<void>((resolve, reject) => {
+    client.on('connected', () => resolve());
+    client.on('closed', (event) => reject(new Error(`socket closed before it was acknowledged: ${JSON.stringify(event)}`)));
+  });
+  return client;
+}
+
 export interface Collected<T> {
   events: T[];
   /** Resolves when the stream completes; rejects with the error the server sent. */
