@@ -134,6 +134,7 @@ describe('mljobs', () => {
     expect(stdout.split('\r')).toHaveLength(4); // one redraw per state
     expect(stdout.match(/\n/g)).toHaveLength(1); // and a single newline at the end
     expect(stdout).toContain('█');
+    // eslint-disable-next-line no-control-regex -- the bar redraws with ANSI erase-line
     expect(stdout).toMatch(/55\.0%\s+5,500\/10,000 rows\s+[\d,]+ rows\/s\s+ETA [\d.]+s\s+RESULTS\x1b\[K/);
     expect(stderr).toBe('Job [j] deleted: 10,000 rows in 1.0s.\n');
   });

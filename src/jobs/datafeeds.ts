@@ -68,7 +68,7 @@ export async function startDatafeed(db: Database, id: string): Promise<Datafeed>
 }
 
 /** `force` is accepted for Elasticsearch compatibility: there is no feeding process to wait for. */
-export async function stopDatafeed(db: Database, id: string, force: boolean): Promise<Datafeed> {
+export async function stopDatafeed(db: Database, id: string, _force: boolean): Promise<Datafeed> {
   return changeDatafeed(db, id, (tx, datafeed) => stop(tx, datafeed));
 }
 

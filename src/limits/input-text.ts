@@ -8,6 +8,7 @@ import type { Plugin } from 'graphql-yoga';
 import { BadInputError } from '../errors.ts';
 import { toGraphQLError } from '../schema/error-mapping.ts';
 
+// eslint-disable-next-line no-control-regex -- NUL is exactly what PostgreSQL cannot store
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export const UNSTORABLE_TEXT_MESSAGE = 'input text cannot contain NUL characters (U+0000) or unpaired surrogates';
