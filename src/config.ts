@@ -72,7 +72,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     taskRetentionHours: int(env, 'TASK_RETENTION_HOURS', 24),
     taskLeaseSeconds: int(env, 'TASK_LEASE_SECONDS', 15),
     deleteBatchPauseMs: int(env, 'DELETE_BATCH_PAUSE_MS', 0),
-    deleteParallelism: Math.max(1, int(env, 'DELETE_PARALLELISM', 2)),
+    // One lane by default: a second one was measured to cost reads of other jobs their p99 on a
+    // two-core machine (61 vs 36 ms during a 3,000,000-row deletion) for little speed there.
+    deleteParallelism: Math.max(1, int(env, 'DELETE_PARALLELISM', 1)),
     logLevel: env.LOG_LEVEL || 'info',
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024),
     maxTokens: int(env, 'MAX_TOKENS', 1000),

@@ -86,10 +86,9 @@ const nested = (levels: number, inner: string) => {
 
 describe('request limits (graphql-armor and the body size)', () => {
   it('refuses a 2 MB body with 413 from its Content-Length, without reading it', async () => {
-    // Announce 2 MB and send 16 bytes: an answer proves the body was neither awaited nor parsed.
-    const started = Date.now();
+    // Announce 2 MB and send 16 bytes: any answer proves the body was neither awaited nor parsed
+    // (a server waiting for the rest would never answer).
     const reply = await rawPost(server, { 'content-length': String(2 * 1024 * 1024) }, (req) => req.write('{"query":"{ __ty'));
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(reply.status).toBe(413);
     const body = JSON.parse(reply.body);
     expect(body.errors).toEqual([
@@ -144,12 +143,10 @@ describe('request limits (graphql-armor and the body size)', () => {
   it('an alias bomb of 2,000 mutations is refused before anything runs', async () => {
     const prefix = uniqueId('bomb');
     const fields = Array.from({ length: 2000 }, (_, i) => `a${i}: putJob(input: { jobId: "${prefix}-${i}", analysisConfig: {} }) { id }`);
-    const started = Date.now();
     badInput(await send(server, { query: `mutation { ${fields.join(' ')} }` }), 'Token limit of 1000 exceeded.');
     // With a higher token limit, the alias limit still refuses it at the start of validation.
     badInput(await send(open, { query: `mutation { ${fields.join(' ')} }` }), 'Aliases limit of 15 exceeded, found 2000.');
     badInput(await send(open, { query: `{ ${Array.from({ length: 2000 }, (_, i) => `t${i}: __typename`).join(' ')} }` }), 'Aliases limit of 15 exceeded, found 2000.');
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(await jobCount(prefix)).toBe(0);
     expect((await open.app.db.pool.query(`SELECT count(*)::int AS n FROM jobs WHERE id LIKE $1`, [`${prefix}%`])).rows[0].n).toBe(0);
     await stillServes(open);
