@@ -360,6 +360,21 @@ describe('tasks (D15-D20)', () => {
     expectError(malformed, 'BAD_USER_INPUT', 'illegal_argument_exception', 400, 'malformed task id nocolon');
   });
 
+  it('tasks(limit) answers the newest tasks first, at most limit; a limit outside 1..1000 is BAD_USER_INPUT', async () => {
+    const jobIds = [uniqueId('limit-a'), uniqueId('limit-b')];
+    for (const jobId of jobIds) {
+      await putJob(server, jobId);
+      await ok(server, DeleteJobMutation, { jobId });
+    }
+    const actions = 'cluster:admin/xpack/ml/job/delete';
+    const newest = (await ok(server, TasksQuery, { actions, limit: 2 })).tasks;
+    expect(newest.map((t) => t.description)).toEqual([`delete-job-${jobIds[1]}`, `delete-job-${jobIds[0]}`]);
+    expect((await ok(server, TasksQuery, { actions, limit: 1 })).tasks).toEqual([newest[0]]);
+    for (const limit of [0, -1, 1001]) {
+      expectError(await gql(server, TasksQuery, { actions, limit }), 'BAD_USER_INPUT', 'illegal_argument_exception', 400, `limit must be between 1 and 1000, got ${limit}`);
+    }
+  });
+
   it('D20 works over SSE, and a late subscriber gets the current (terminal) state at once', async () => {
     const jobId = uniqueId('d20');
     await jobWithData(slow, jobId);

@@ -1,5 +1,5 @@
 import type { TaskRow } from '../tasks/task-store.ts';
-import { getTask, isTerminal, listTasks } from '../tasks/task-store.ts';
+import { getTask, isTerminal, listTasks, MAX_TASKS } from '../tasks/task-store.ts';
 import { watchTask } from '../tasks/watch.ts';
 import { assertTaskId } from '../tasks/task-ids.ts';
 import { Acknowledged } from './acknowledged.ts';
@@ -84,8 +84,11 @@ builder.queryFields((t) => ({
   tasks: t.field({
     type: [Task],
     description: 'Tasks whose action matches (`*` wildcards allowed), newest first.',
-    args: { actions: t.arg.string() },
-    resolve: guarded('tasks', ({ actions }, ctx) => listTasks(ctx.services.db, actions)),
+    args: {
+      actions: t.arg.string(),
+      limit: t.arg.int({ description: `At most this many, the newest (1 to ${MAX_TASKS}).`, defaultValue: MAX_TASKS }),
+    },
+    resolve: guarded('tasks', ({ actions, limit }, ctx) => listTasks(ctx.services.db, actions, limit ?? MAX_TASKS)),
   }),
 }));
 

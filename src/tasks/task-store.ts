@@ -2,6 +2,7 @@
 // change bumps `version` and is published by the caller, so subscribers on any instance re-read.
 import type { Database } from '../db/client.ts';
 import { toLike } from '../db/like.ts';
+import { BadInputError } from '../errors.ts';
 import type { Task } from '../generated/prisma/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { assertTaskId, taskId } from './task-ids.ts';
@@ -31,8 +32,12 @@ export async function getTask(db: Database, id: string): Promise<TaskRow | null>
   return db.prisma.task.findUnique({ where: { id } });
 }
 
-/** Tasks whose action matches `actions` (comma list, `*` wildcards), newest first. */
-export async function listTasks(db: Database, actions: string | null | undefined, limit = 1000): Promise<TaskRow[]> {
+/** The most tasks one `tasks` call answers (and its default). */
+export const MAX_TASKS = 1000;
+
+/** Tasks whose action matches `actions` (comma list, `*` wildcards), newest first, at most `limit`. */
+export async function listTasks(db: Database, actions: string | null | undefined, limit = MAX_TASKS): Promise<TaskRow[]> {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TASKS) throw new BadInputError(`limit must be between 1 and ${MAX_TASKS}, got ${limit}`);
   const patterns = (actions ?? '*').split(',').map((p) => p.trim()).filter(Boolean).slice(0, 50);
   const likes = patterns.map(toLike);
   return db.prisma.$queryRaw<TaskRow[]>`

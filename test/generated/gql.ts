@@ -45,7 +45,7 @@ type Documents = {
     "\n  mutation DeleteJob($jobId: ID!, $force: Boolean, $waitForCompletion: Boolean, $deleteUserAnnotations: Boolean) {\n    deleteJob(jobId: $jobId, force: $force, waitForCompletion: $waitForCompletion, deleteUserAnnotations: $deleteUserAnnotations) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task }\n    }\n  }\n": typeof types.DeleteJobDocument,
     "\n  fragment TaskFields on Task {\n    id action description state completed startTime runningTimeNanos\n    progress { phase deleted total percent }\n    response { acknowledged }\n    error { type reason }\n  }\n": typeof types.TaskFieldsFragmentDoc,
     "\n  query Task($id: ID!) { task(id: $id) { ...TaskFields } }\n": typeof types.TaskDocument,
-    "\n  query Tasks($actions: String) { tasks(actions: $actions) { id action description state } }\n": typeof types.TasksDocument,
+    "\n  query Tasks($actions: String, $limit: Int) { tasks(actions: $actions, limit: $limit) { id action description state } }\n": typeof types.TasksDocument,
     "\n  subscription TaskProgress($id: ID!) { taskProgress(id: $id) { ...TaskFields } }\n": typeof types.TaskProgressDocument,
     "\n  mutation CreateApiKey($name: String!, $privileges: [ClusterPrivilege!]!) {\n    createApiKey(name: $name, privileges: $privileges) { secret apiKey { id name privileges invalidated } }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  query ApiKeys { apiKeys { id name privileges invalidated } }\n": typeof types.ApiKeysDocument,
@@ -91,7 +91,7 @@ const documents: Documents = {
     "\n  mutation DeleteJob($jobId: ID!, $force: Boolean, $waitForCompletion: Boolean, $deleteUserAnnotations: Boolean) {\n    deleteJob(jobId: $jobId, force: $force, waitForCompletion: $waitForCompletion, deleteUserAnnotations: $deleteUserAnnotations) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task }\n    }\n  }\n": types.DeleteJobDocument,
     "\n  fragment TaskFields on Task {\n    id action description state completed startTime runningTimeNanos\n    progress { phase deleted total percent }\n    response { acknowledged }\n    error { type reason }\n  }\n": types.TaskFieldsFragmentDoc,
     "\n  query Task($id: ID!) { task(id: $id) { ...TaskFields } }\n": types.TaskDocument,
-    "\n  query Tasks($actions: String) { tasks(actions: $actions) { id action description state } }\n": types.TasksDocument,
+    "\n  query Tasks($actions: String, $limit: Int) { tasks(actions: $actions, limit: $limit) { id action description state } }\n": types.TasksDocument,
     "\n  subscription TaskProgress($id: ID!) { taskProgress(id: $id) { ...TaskFields } }\n": types.TaskProgressDocument,
     "\n  mutation CreateApiKey($name: String!, $privileges: [ClusterPrivilege!]!) {\n    createApiKey(name: $name, privileges: $privileges) { secret apiKey { id name privileges invalidated } }\n  }\n": types.CreateApiKeyDocument,
     "\n  query ApiKeys { apiKeys { id name privileges invalidated } }\n": types.ApiKeysDocument,
@@ -247,7 +247,7 @@ export function graphql(source: "\n  query Task($id: ID!) { task(id: $id) { ...T
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Tasks($actions: String) { tasks(actions: $actions) { id action description state } }\n"): (typeof documents)["\n  query Tasks($actions: String) { tasks(actions: $actions) { id action description state } }\n"];
+export function graphql(source: "\n  query Tasks($actions: String, $limit: Int) { tasks(actions: $actions, limit: $limit) { id action description state } }\n"): (typeof documents)["\n  query Tasks($actions: String, $limit: Int) { tasks(actions: $actions, limit: $limit) { id action description state } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -87,7 +87,7 @@ export const TaskQuery = graphql(`
 `);
 
 export const TasksQuery = graphql(`
-  query Tasks($actions: String) { tasks(actions: $actions) { id action description state } }
+  query Tasks($actions: String, $limit: Int) { tasks(actions: $actions, limit: $limit) { id action description state } }
 `);
 
 export const TaskProgressSubscription = graphql(`

@@ -115,7 +115,7 @@ export const DashboardDocument = new TypedDocumentString(`
       total
     }
   }
-  tasks(actions: $actions) {
+  tasks(actions: $actions, limit: 20) {
     ...DashboardTask
   }
 }
