@@ -68,7 +68,13 @@ async function cascadeVsDeleteJob(server: BenchServer, db: Database, size: numbe
       await gql(server, DELETE_JOB, { jobId: b, waitForCompletion: true });
       ours.push(performance.now() - t);
     };
-    if (i % 2 === 0) { await runRaw(); await runOurs(); } else { await runOurs(); await runRaw(); }
+    if (i % 2 === 0) {
+      await runRaw();
+      await runOurs();
+    } else {
+      await runOurs();
+      await runRaw();
+    }
     if (process.env.BENCH_DEBUG) {
       const { rows } = await db.pool.query('SELECT end_time - start_time AS took FROM tasks WHERE job_id = $1', [b]);
       console.log(`  pair ${i}: raw ${raw.at(-1)!.toFixed(0)} ms, deleteJob ${ours.at(-1)!.toFixed(0)} ms (task ${JSON.stringify(rows[0].took)})`);
@@ -85,7 +91,10 @@ interface ProgressEvent {
 
 function subscribe(client: Client, taskId: string, onEvent: (e: ProgressEvent) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    client.subscribe<{ taskProgress: ProgressEvent }>({ query: TASK_PROGRESS, variables: { id: taskId } }, { next: (v) => onEvent(v.data!.taskProgress), error: reject, complete: resolve });
+    client.subscribe<{ taskProgress: ProgressEvent }>(
+      { query: TASK_PROGRESS, variables: { id: taskId } },
+      { next: (v) => onEvent(v.data!.taskProgress), error: reject, complete: resolve },
+    );
   });
 }
 
@@ -130,17 +139,19 @@ async function fanOut(server: BenchServer, db: Database, count: number, size: nu
   // Every socket is open and initialised before the deletion starts: the figure is the
   // propagation of task changes, not the cost of 1,000 connection handshakes.
   const clients = await Promise.all(
-    Array.from({ length: count }, () =>
-      new Promise<Client>((resolve, reject) => {
-        const client = createClient({
-          url: server.wsUrl,
-          webSocketImpl: WebSocket,
-          lazy: false,
-          retryAttempts: 0,
-          connectionParams: { authorization: `ApiKey ${server.adminKey}` },
-          on: { connected: () => resolve(client), closed: (e) => reject(e) },
-        });
-      }),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Client>((resolve, reject) => {
+          const client = createClient({
+            url: server.wsUrl,
+            webSocketImpl: WebSocket,
+            lazy: false,
+            retryAttempts: 0,
+            connectionParams: { authorization: `ApiKey ${server.adminKey}` },
+            on: { connected: () => resolve(client), closed: (e) => reject(e) },
+          });
+        }),
     ),
   );
   const data = await gql(server, DELETE_JOB, { jobId, waitForCompletion: false });
@@ -188,8 +199,18 @@ try {
   }
   for (const size of sizes) {
     const r = await cascadeVsDeleteJob(server, db, size);
-    check(`deleteJob sync / raw cascade, ${size.toLocaleString('en')} rows`, `${r.ours.toFixed(0)} / ${r.raw.toFixed(0)} ms = ${(r.ours / r.raw).toFixed(2)}x`, '<= 1.25x', r.ours / r.raw <= 1.25);
-    check(`seed rate, ${size.toLocaleString('en')} rows`, `${Math.round(r.seedRate).toLocaleString('en')} rows/s`, '>= 100,000', r.seedRate >= 100_000);
+    check(
+      `deleteJob sync / raw cascade, ${size.toLocaleString('en')} rows`,
+      `${r.ours.toFixed(0)} / ${r.raw.toFixed(0)} ms = ${(r.ours / r.raw).toFixed(2)}x`,
+      '<= 1.25x',
+      r.ours / r.raw <= 1.25,
+    );
+    check(
+      `seed rate, ${size.toLocaleString('en')} rows`,
+      `${Math.round(r.seedRate).toLocaleString('en')} rows/s`,
+      '>= 100,000',
+      r.seedRate >= 100_000,
+    );
   }
   const big = Math.max(...sizes);
   const p = await progressAndReads(server, db, big);
@@ -200,7 +221,12 @@ try {
   check('server RSS peak during it', `${p.peakRss.toFixed(0)} MB`, '< 300 MB', p.peakRss < 300);
   const fanRows = Math.min(300_000, big);
   const f = await fanOut(server, db, subscribers, fanRows);
-  check(`${subscribers} subscribers of a ${fanRows.toLocaleString('en')}-row deletion: final event received`, `${f.received}/${subscribers} (${f.sawRunning} saw it running)`, 'all', f.received === subscribers);
+  check(
+    `${subscribers} subscribers of a ${fanRows.toLocaleString('en')}-row deletion: final event received`,
+    `${f.received}/${subscribers} (${f.sawRunning} saw it running)`,
+    'all',
+    f.received === subscribers,
+  );
   check(`${subscribers} subscribers: final event lag p99`, `${f.lagP99} ms`, '< 200 ms', f.lagP99 < 200);
   check(`server RSS with ${subscribers} subscribers`, `${f.rss.toFixed(0)} MB`, '(reported)', true);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));

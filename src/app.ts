@@ -40,7 +40,16 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: true });
   const pubsub = await createPubSubFor(config.redisUrl);
   const nodeId = resolveNodeId(config.nodeId, config.dataDir, config.port);
-  const tasks = new TaskRunner({ db, pubsub, log, nodeId, leaseSeconds: config.taskLeaseSeconds, retentionHours: config.taskRetentionHours, batchPauseMs: config.deleteBatchPauseMs, parallelism: config.deleteParallelism });
+  const tasks = new TaskRunner({
+    db,
+    pubsub,
+    log,
+    nodeId,
+    leaseSeconds: config.taskLeaseSeconds,
+    retentionHours: config.taskRetentionHours,
+    batchPauseMs: config.deleteBatchPauseMs,
+    parallelism: config.deleteParallelism,
+  });
   const services: Services = { config, db, nodeId, pubsub, tasks, log };
 
   const secret = await ensureBootstrapKey(db, config.adminApiKey);
@@ -73,7 +82,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       });
       app.port = (server.address() as AddressInfo).port;
       app.url = `http://${config.host}:${app.port}`;
-      log.info({ url: `${app.url}/graphql`, nodeId, database: db.embedded ? 'embedded' : 'postgresql', pubsub: config.redisUrl ? 'redis' : 'in-process' }, 'listening');
+      log.info(
+        { url: `${app.url}/graphql`, nodeId, database: db.embedded ? 'embedded' : 'postgresql', pubsub: config.redisUrl ? 'redis' : 'in-process' },
+        'listening',
+      );
     },
     async stop() {
       // Stop taking requests, close sockets (1001 Going Away), hand running tasks back to the

@@ -48,7 +48,10 @@ export interface Config {
 }
 
 function list(env: NodeJS.ProcessEnv, name: string): string[] {
-  return (env[name] ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  return (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -2,14 +2,7 @@
 // Domain code throws these; src/schema/error-mapping.ts turns them into GraphQL errors in one
 // place. Anything else is unexpected and gets masked.
 
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'TOO_MANY_REQUESTS'
-  | 'PAYLOAD_TOO_LARGE';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'PAYLOAD_TOO_LARGE';
 
 export abstract class MlError extends Error {
   abstract readonly code: ErrorCode;
@@ -68,8 +61,7 @@ export class TooManyRequestsError extends MlError {
 // Elasticsearch's messages, word for word, so people and tools that know them recognise them.
 export const jobNotFound = (id: string) => new NotFoundError(`No known job with id '${id}'`);
 export const datafeedNotFound = (id: string) => new NotFoundError(`No datafeed with id [${id}] exists`);
-export const jobIsDeleting = (id: string, verb: string) =>
-  new ConflictError(`Cannot ${verb} job [${id}] because it is executing [delete]`);
+export const jobIsDeleting = (id: string, verb: string) => new ConflictError(`Cannot ${verb} job [${id}] because it is executing [delete]`);
 
 /** A synchronous deleteJob whose task FAILED answers with that task's error type and reason. */
 export class DeletionFailedError extends MlError {

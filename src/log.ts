@@ -7,8 +7,16 @@ import { currentRequestId } from './http/request-scope.ts';
 export type { Logger };
 
 const REDACT = [
-  'secret', '*.secret', 'authorization', '*.authorization', 'Authorization', '*.Authorization',
-  'headers.authorization', '*.headers.authorization', 'connectionParams', '*.connectionParams',
+  'secret',
+  '*.secret',
+  'authorization',
+  '*.authorization',
+  'Authorization',
+  '*.Authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  'connectionParams',
+  '*.connectionParams',
 ];
 
 /** `destination`: where lines go (stdout by default); tests pass a stream they read. */

@@ -52,7 +52,8 @@ function scoped(result: unknown, requestId: string): unknown {
       return this;
     },
     next: () => inRequestScope(requestId, () => iterator.next()),
-    return: (value?: unknown) => inRequestScope(requestId, () => iterator.return?.(value) ?? Promise.resolve({ done: true as const, value: undefined })),
+    return: (value?: unknown) =>
+      inRequestScope(requestId, () => iterator.return?.(value) ?? Promise.resolve({ done: true as const, value: undefined })),
     throw: (error?: unknown) => inRequestScope(requestId, () => iterator.throw?.(error) ?? Promise.reject(error)),
   };
 }

@@ -90,7 +90,15 @@ function useObservation(log: Logger, metrics: Metrics, { codeOf }: ErrorMasker):
     metrics.operations.observe({ type, outcome }, ms / 1000);
     for (const code of codes) metrics.errors.inc({ code });
     log.info(
-      { requestId: ctx.requestId, operation: operation?.name?.value ?? args.operationName ?? null, type, key: ctx.principal?.name ?? null, ms: Math.round(ms), outcome, ...(codes.length && { codes }) },
+      {
+        requestId: ctx.requestId,
+        operation: operation?.name?.value ?? args.operationName ?? null,
+        type,
+        key: ctx.principal?.name ?? null,
+        ms: Math.round(ms),
+        outcome,
+        ...(codes.length && { codes }),
+      },
       'operation',
     );
   };
@@ -137,15 +145,29 @@ function useObservation(log: Logger, metrics: Metrics, { codeOf }: ErrorMasker):
     },
     onResultProcess({ request, result }) {
       if (executed.has(request) || Array.isArray(result) || isAsyncIterable(result)) return;
-      refusedCodes.set(request, (result.errors ?? []).map((e) => codeOf(e as GraphQLError)));
+      refusedCodes.set(
+        request,
+        (result.errors ?? []).map((e) => codeOf(e as GraphQLError)),
+      );
     },
     onResponse({ request, response }) {
       const since = started.get(request);
-      if (since !== undefined) metrics.httpRequests.observe({ method: request.method, status: String(response.status) }, (performance.now() - since) / 1000);
+      if (since !== undefined)
+        metrics.httpRequests.observe({ method: request.method, status: String(response.status) }, (performance.now() - since) / 1000);
       const codes = refusedCodes.get(request);
       if (!codes) return;
       for (const code of codes) metrics.errors.inc({ code });
-      log.info({ requestId: currentRequestId(), method: request.method, status: response.status, ms: since === undefined ? null : Math.round(performance.now() - since), outcome: 'refused', codes }, 'request refused');
+      log.info(
+        {
+          requestId: currentRequestId(),
+          method: request.method,
+          status: response.status,
+          ms: since === undefined ? null : Math.round(performance.now() - since),
+          outcome: 'refused',
+          codes,
+        },
+        'request refused',
+      );
     },
   };
 }

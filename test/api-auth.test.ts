@@ -10,18 +10,43 @@ import { schema } from '../src/schema/index.ts';
 import { analysisConfig, jobWithData, putJob } from './support/jobs.ts';
 import { gql, ok, sseSubscribe, startServer, uniqueId, wsClient, wsSubscribe, type Result, type TestServer } from './support/server.ts';
 import {
-  AnnotationsQuery, ApiKeysQuery, CalendarQuery, CloseJobMutation, CreateApiKeyMutation, DeleteDatafeedMutation, DeleteJobMutation,
-  IngestResultsMutation, InvalidateApiKeyMutation, JobQuery, JobsQuery, NotificationsQuery, OpenJobMutation, PutAnnotationMutation,
-  PutCalendarMutation, PutDatafeedMutation, PutJobMutation, TaskQuery, TasksQuery,
+  AnnotationsQuery,
+  ApiKeysQuery,
+  CalendarQuery,
+  CloseJobMutation,
+  CreateApiKeyMutation,
+  DeleteDatafeedMutation,
+  DeleteJobMutation,
+  IngestResultsMutation,
+  InvalidateApiKeyMutation,
+  JobQuery,
+  JobsQuery,
+  NotificationsQuery,
+  OpenJobMutation,
+  PutAnnotationMutation,
+  PutCalendarMutation,
+  PutDatafeedMutation,
+  PutJobMutation,
+  TaskQuery,
+  TasksQuery,
 } from './operations/documents.ts';
 import {
-  ApiApiKeysQuery, ApiCreateApiKeyMutation, ApiDatafeedQuery, ApiStartDatafeedMutation, ApiStopDatafeedMutation,
-  ApiTaskProgressSubscription, ApiTypeFieldsQuery,
+  ApiApiKeysQuery,
+  ApiCreateApiKeyMutation,
+  ApiDatafeedQuery,
+  ApiStartDatafeedMutation,
+  ApiStopDatafeedMutation,
+  ApiTaskProgressSubscription,
+  ApiTypeFieldsQuery,
 } from './operations/api.ts';
 
 type Privilege = 'ALL' | 'MANAGE' | 'MANAGE_ML' | 'MONITOR' | 'MONITOR_ML' | 'MANAGE_SECURITY';
 type Access = 'read' | 'write' | 'security';
-interface Key { name: string; secret: string; id?: string }
+interface Key {
+  name: string;
+  secret: string;
+  id?: string;
+}
 type ErrorsOf = { errors?: readonly { message: string; extensions?: Record<string, unknown> }[] };
 
 const UNAUTHENTICATED = 'missing authentication credentials for request';
@@ -56,7 +81,8 @@ async function createKey(name: string, privileges: Privilege[]): Promise<Require
 beforeAll(async () => {
   server = await startServer();
   keys.ALL = { name: 'admin', secret: server.adminKey };
-  for (const privilege of PRIVILEGES.filter((p) => p !== 'ALL')) keys[privilege] = await createKey(uniqueId(privilege.toLowerCase().replace('_', '-')), [privilege]);
+  for (const privilege of PRIVILEGES.filter((p) => p !== 'ALL'))
+    keys[privilege] = await createKey(uniqueId(privilege.toLowerCase().replace('_', '-')), [privilege]);
 
   fixture.jobId = uniqueId('auth-read');
   await jobWithData(server, fixture.jobId);
@@ -92,7 +118,10 @@ interface Row {
 
 /** The root field's value in a result (null when absent). */
 const fieldOf = (result: Result<unknown>, field: string) => (result.data as Record<string, unknown> | null | undefined)?.[field] ?? null;
-const send = <R, V>(doc: TypedDocumentNode<R, V>, variables: V) => (key: string | null) => gql(server, doc, variables, key);
+const send =
+  <R, V>(doc: TypedDocumentNode<R, V>, variables: V) =>
+  (key: string | null) =>
+    gql(server, doc, variables, key);
 const stateOf = async (jobId: string) => (await ok(server, JobQuery, { id: jobId })).job;
 const datafeedOf = async (id: string) => (await ok(server, ApiDatafeedQuery, { id })).datafeed;
 const ts = '2026-02-01T00:00:00.000Z';
@@ -115,48 +144,82 @@ async function jobWithDatafeed(prefix: string, started: boolean) {
 // The action names are Elasticsearch's (src/auth/actions.ts), written out here on purpose.
 const ROWS: Row[] = [
   {
-    field: 'job', action: 'cluster:monitor/xpack/ml/job/get', access: 'read',
-    prepare: async () => ({ run: send(JobQuery, { id: fixture.jobId }), verify: (d) => expect(d.job).toMatchObject({ id: fixture.jobId, counts: { total: 12 } }) }),
+    field: 'job',
+    action: 'cluster:monitor/xpack/ml/job/get',
+    access: 'read',
+    prepare: async () => ({
+      run: send(JobQuery, { id: fixture.jobId }),
+      verify: (d) => expect(d.job).toMatchObject({ id: fixture.jobId, counts: { total: 12 } }),
+    }),
   },
   {
-    field: 'jobs', action: 'cluster:monitor/xpack/ml/job/get', access: 'read',
-    prepare: async () => ({ run: send(JobsQuery, { ids: fixture.jobId }), verify: (d) => expect(d.jobs).toEqual([{ id: fixture.jobId, groups: [] }]) }),
+    field: 'jobs',
+    action: 'cluster:monitor/xpack/ml/job/get',
+    access: 'read',
+    prepare: async () => ({
+      run: send(JobsQuery, { ids: fixture.jobId }),
+      verify: (d) => expect(d.jobs).toEqual([{ id: fixture.jobId, groups: [] }]),
+    }),
   },
   {
-    field: 'datafeed', action: 'cluster:monitor/xpack/ml/datafeeds/get', access: 'read',
-    prepare: async () => ({ run: send(ApiDatafeedQuery, { id: fixture.datafeedId }), verify: (d) => expect(d.datafeed).toMatchObject({ id: fixture.datafeedId, jobId: fixture.jobId }) }),
+    field: 'datafeed',
+    action: 'cluster:monitor/xpack/ml/datafeeds/get',
+    access: 'read',
+    prepare: async () => ({
+      run: send(ApiDatafeedQuery, { id: fixture.datafeedId }),
+      verify: (d) => expect(d.datafeed).toMatchObject({ id: fixture.datafeedId, jobId: fixture.jobId }),
+    }),
   },
   {
-    field: 'task', action: 'cluster:monitor/task/get', access: 'read',
-    prepare: async () => ({ run: send(TaskQuery, { id: fixture.taskId }), verify: (d) => expect(d.task).toMatchObject({ id: fixture.taskId, state: 'COMPLETED' }) }),
+    field: 'task',
+    action: 'cluster:monitor/task/get',
+    access: 'read',
+    prepare: async () => ({
+      run: send(TaskQuery, { id: fixture.taskId }),
+      verify: (d) => expect(d.task).toMatchObject({ id: fixture.taskId, state: 'COMPLETED' }),
+    }),
   },
   {
-    field: 'tasks', action: 'cluster:monitor/tasks/lists', access: 'read',
+    field: 'tasks',
+    action: 'cluster:monitor/tasks/lists',
+    access: 'read',
     prepare: async () => ({
       run: send(TasksQuery, { actions: 'cluster:admin/xpack/ml/job/delete' }),
       verify: (d) => expect(d.tasks.map((t: { id: string }) => t.id)).toContain(fixture.taskId),
     }),
   },
   {
-    field: 'annotations', action: 'cluster:monitor/xpack/ml/annotations/get', access: 'read',
+    field: 'annotations',
+    action: 'cluster:monitor/xpack/ml/annotations/get',
+    access: 'read',
     prepare: async () => ({
       run: send(AnnotationsQuery, { jobId: fixture.jobId }),
       verify: (d) => expect(d.annotations.map((a: { createdBy: string }) => a.createdBy).sort()).toEqual(['_xpack', 'admin']),
     }),
   },
   {
-    field: 'calendar', action: 'cluster:monitor/xpack/ml/calendars/get', access: 'read',
-    prepare: async () => ({ run: send(CalendarQuery, { id: fixture.calendarId }), verify: (d) => expect(d.calendar).toEqual({ id: fixture.calendarId, jobIds: [fixture.jobId] }) }),
-  },
-  {
-    field: 'notifications', action: 'cluster:monitor/xpack/ml/notifications/get', access: 'read',
+    field: 'calendar',
+    action: 'cluster:monitor/xpack/ml/calendars/get',
+    access: 'read',
     prepare: async () => ({
-      run: send(NotificationsQuery, { jobId: fixture.jobId }),
-      verify: (d) => expect(d.notifications.map((n: { message: string }) => n.message).slice(0, 3)).toEqual(['Job created', 'Job opened', 'Job closed']),
+      run: send(CalendarQuery, { id: fixture.calendarId }),
+      verify: (d) => expect(d.calendar).toEqual({ id: fixture.calendarId, jobIds: [fixture.jobId] }),
     }),
   },
   {
-    field: 'putJob', action: 'cluster:admin/xpack/ml/job/put', access: 'write',
+    field: 'notifications',
+    action: 'cluster:monitor/xpack/ml/notifications/get',
+    access: 'read',
+    prepare: async () => ({
+      run: send(NotificationsQuery, { jobId: fixture.jobId }),
+      verify: (d) =>
+        expect(d.notifications.map((n: { message: string }) => n.message).slice(0, 3)).toEqual(['Job created', 'Job opened', 'Job closed']),
+    }),
+  },
+  {
+    field: 'putJob',
+    action: 'cluster:admin/xpack/ml/job/put',
+    access: 'write',
     prepare: async () => {
       const jobId = uniqueId('auth-put');
       return {
@@ -167,7 +230,9 @@ const ROWS: Row[] = [
     },
   },
   {
-    field: 'openJob', action: 'cluster:admin/xpack/ml/job/open', access: 'write',
+    field: 'openJob',
+    action: 'cluster:admin/xpack/ml/job/open',
+    access: 'write',
     prepare: async () => {
       const jobId = uniqueId('auth-open');
       await putJob(server, jobId);
@@ -179,7 +244,9 @@ const ROWS: Row[] = [
     },
   },
   {
-    field: 'closeJob', action: 'cluster:admin/xpack/ml/job/close', access: 'write',
+    field: 'closeJob',
+    action: 'cluster:admin/xpack/ml/job/close',
+    access: 'write',
     prepare: async () => {
       const jobId = await openedJob('auth-close');
       return {
@@ -190,7 +257,9 @@ const ROWS: Row[] = [
     },
   },
   {
-    field: 'putDatafeed', action: 'cluster:admin/xpack/ml/datafeeds/put', access: 'write',
+    field: 'putDatafeed',
+    action: 'cluster:admin/xpack/ml/datafeeds/put',
+    access: 'write',
     prepare: async () => {
       const jobId = uniqueId('auth-pdf');
       await putJob(server, jobId);
@@ -203,7 +272,9 @@ const ROWS: Row[] = [
     },
   },
   {
-    field: 'startDatafeed', action: 'cluster:admin/xpack/ml/datafeed/start', access: 'write',
+    field: 'startDatafeed',
+    action: 'cluster:admin/xpack/ml/datafeed/start',
+    access: 'write',
     prepare: async () => {
       const { jobId, datafeedId } = await jobWithDatafeed('auth-start', false);
       return {
@@ -214,7 +285,9 @@ const ROWS: Row[] = [
     },
   },
   {
-    field: 'stopDatafeed', action: 'cluster:admin/xpack/ml/datafeed/stop', access: 'write',
+    field: 'stopDatafeed',
+    action: 'cluster:admin/xpack/ml/datafeed/stop',
+    access: 'write',
     prepare: async () => {
       const { jobId, datafeedId } = await jobWithDatafeed('auth-stop', true);
       return {
@@ -225,7 +298,9 @@ const ROWS: Row[] = [
     },
   },
   {
-    field: 'deleteDatafeed', action: 'cluster:admin/xpack/ml/datafeeds/delete', access: 'write',
+    field: 'deleteDatafeed',
+    action: 'cluster:admin/xpack/ml/datafeeds/delete',
+    access: 'write',
     prepare: async () => {
       const { datafeedId } = await jobWithDatafeed('auth-ddf', false);
       return {
@@ -239,7 +314,9 @@ const ROWS: Row[] = [
     },
   },
   {
-    field: 'ingestResults', action: 'cluster:admin/xpack/ml/job/data/post', access: 'write',
+    field: 'ingestResults',
+    action: 'cluster:admin/xpack/ml/job/data/post',
+    access: 'write',
     prepare: async () => {
       const jobId = await openedJob('auth-ingest');
       return {
@@ -250,7 +327,9 @@ const ROWS: Row[] = [
     },
   },
   {
-    field: 'putAnnotation', action: 'cluster:admin/xpack/ml/annotations/put', access: 'write',
+    field: 'putAnnotation',
+    action: 'cluster:admin/xpack/ml/annotations/put',
+    access: 'write',
     prepare: async () => {
       const jobId = uniqueId('auth-ann');
       await putJob(server, jobId);
@@ -263,7 +342,9 @@ const ROWS: Row[] = [
     },
   },
   {
-    field: 'putCalendar', action: 'cluster:admin/xpack/ml/calendars/put', access: 'write',
+    field: 'putCalendar',
+    action: 'cluster:admin/xpack/ml/calendars/put',
+    access: 'write',
     prepare: async () => {
       const jobId = uniqueId('auth-pcal');
       await putJob(server, jobId);
@@ -276,7 +357,9 @@ const ROWS: Row[] = [
     },
   },
   {
-    field: 'deleteJob', action: 'cluster:admin/xpack/ml/job/delete', access: 'write',
+    field: 'deleteJob',
+    action: 'cluster:admin/xpack/ml/job/delete',
+    access: 'write',
     prepare: async () => {
       const jobId = uniqueId('auth-del');
       await putJob(server, jobId);
@@ -291,25 +374,32 @@ const ROWS: Row[] = [
     },
   },
   {
-    field: 'apiKeys', action: 'cluster:admin/xpack/security/api_key/get', access: 'security',
+    field: 'apiKeys',
+    action: 'cluster:admin/xpack/security/api_key/get',
+    access: 'security',
     prepare: async () => ({
       run: send(ApiKeysQuery, undefined as never),
       verify: (d) => expect(d.apiKeys.map((k: { name: string }) => k.name)).toEqual(expect.arrayContaining(['admin', keys.MONITOR_ML.name])),
     }),
   },
   {
-    field: 'createApiKey', action: 'cluster:admin/xpack/security/api_key/create', access: 'security',
+    field: 'createApiKey',
+    action: 'cluster:admin/xpack/security/api_key/create',
+    access: 'security',
     prepare: async () => {
       const name = uniqueId('auth-created');
       return {
         run: send(CreateApiKeyMutation, { name, privileges: ['MONITOR_ML'] }),
-        verify: (d) => expect(d.createApiKey).toMatchObject({ secret: expect.any(String), apiKey: { name, privileges: ['MONITOR_ML'], invalidated: false } }),
+        verify: (d) =>
+          expect(d.createApiKey).toMatchObject({ secret: expect.any(String), apiKey: { name, privileges: ['MONITOR_ML'], invalidated: false } }),
         unchanged: async () => expect((await ok(server, ApiKeysQuery)).apiKeys.map((k) => k.name)).not.toContain(name),
       };
     },
   },
   {
-    field: 'invalidateApiKey', action: 'cluster:admin/xpack/security/api_key/invalidate', access: 'security',
+    field: 'invalidateApiKey',
+    action: 'cluster:admin/xpack/security/api_key/invalidate',
+    access: 'security',
     prepare: async () => {
       const victim = await createKey(uniqueId('auth-victim'), ['MONITOR_ML']);
       return {
@@ -375,7 +465,15 @@ describe('taskProgress (subscription) over SSE and WebSocket', () => {
   it('SSE: every read privilege follows a task; MANAGE_SECURITY is FORBIDDEN', async () => {
     for (const privilege of readers) {
       const stream = await sseSubscribe(server, ApiTaskProgressSubscription, { id: fixture.taskId }, keys[privilege].secret).done;
-      expect(events(stream), privilege).toEqual([{ id: fixture.taskId, action: 'cluster:admin/xpack/ml/job/delete', description: `delete-job-${fixture.deletedJobId}`, state: 'COMPLETED', completed: true }]);
+      expect(events(stream), privilege).toEqual([
+        {
+          id: fixture.taskId,
+          action: 'cluster:admin/xpack/ml/job/delete',
+          description: `delete-job-${fixture.deletedJobId}`,
+          state: 'COMPLETED',
+          completed: true,
+        },
+      ]);
     }
     const refused = await sseSubscribe(server, ApiTaskProgressSubscription, { id: fixture.taskId }, keys.MANAGE_SECURITY.secret).done;
     expect(refused).toHaveLength(1);
@@ -385,7 +483,9 @@ describe('taskProgress (subscription) over SSE and WebSocket', () => {
   it('WebSocket: connection_init without a key or with an unknown one is closed with 4403', async () => {
     for (const credential of [null, 'not-a-real-key']) {
       const client = wsClient(server, credential);
-      const closed = await wsSubscribe(client, ApiTaskProgressSubscription, { id: fixture.taskId }).done.catch((e: { code?: number; reason?: string }) => e);
+      const closed = await wsSubscribe(client, ApiTaskProgressSubscription, { id: fixture.taskId }).done.catch(
+        (e: { code?: number; reason?: string }) => e,
+      );
       expect(closed).toMatchObject({ code: 4403, reason: UNAUTHENTICATED });
       await client.dispose();
     }
@@ -396,7 +496,15 @@ describe('taskProgress (subscription) over SSE and WebSocket', () => {
       const client = wsClient(server, keys[privilege].secret);
       const stream = await wsSubscribe(client, ApiTaskProgressSubscription, { id: fixture.taskId }).done;
       await client.dispose();
-      expect(events(stream), privilege).toEqual([{ id: fixture.taskId, action: 'cluster:admin/xpack/ml/job/delete', description: `delete-job-${fixture.deletedJobId}`, state: 'COMPLETED', completed: true }]);
+      expect(events(stream), privilege).toEqual([
+        {
+          id: fixture.taskId,
+          action: 'cluster:admin/xpack/ml/job/delete',
+          description: `delete-job-${fixture.deletedJobId}`,
+          state: 'COMPLETED',
+          completed: true,
+        },
+      ]);
     }
     const client = wsClient(server, keys.MANAGE_SECURITY.secret);
     const refused = await wsSubscribe(client, ApiTaskProgressSubscription, { id: fixture.taskId }).done;
@@ -419,8 +527,16 @@ describe('queries and mutations over graphql-ws', () => {
     try {
       expect((await wsOnce(client, JobsQuery, { ids: fixture.jobId })).data).toEqual({ jobs: [{ id: fixture.jobId, groups: [] }] });
       const jobId = uniqueId('ws-denied');
-      expectForbidden(await wsOnce(client, PutJobMutation, { input: { jobId, analysisConfig } }), 'cluster:admin/xpack/ml/job/put', keys.MONITOR_ML.name);
-      expectForbidden(await wsOnce(client, CreateApiKeyMutation, { name: 'x', privileges: ['ALL'] }), 'cluster:admin/xpack/security/api_key/create', keys.MONITOR_ML.name);
+      expectForbidden(
+        await wsOnce(client, PutJobMutation, { input: { jobId, analysisConfig } }),
+        'cluster:admin/xpack/ml/job/put',
+        keys.MONITOR_ML.name,
+      );
+      expectForbidden(
+        await wsOnce(client, CreateApiKeyMutation, { name: 'x', privileges: ['ALL'] }),
+        'cluster:admin/xpack/security/api_key/create',
+        keys.MONITOR_ML.name,
+      );
       expect(await stateOf(jobId)).toBeNull();
     } finally {
       await client.dispose();
@@ -435,7 +551,9 @@ describe('queries and mutations over graphql-ws', () => {
       expect(created.errors).toBeUndefined();
       expect(created.data!.createApiKey.apiKey).toMatchObject({ name, privileges: ['MANAGE_ML'], invalidated: false });
       const jobId = uniqueId('ws-created-job');
-      expect((await gql(server, PutJobMutation, { input: { jobId, analysisConfig } }, created.data!.createApiKey.secret)).data?.putJob.id).toBe(jobId);
+      expect((await gql(server, PutJobMutation, { input: { jobId, analysisConfig } }, created.data!.createApiKey.secret)).data?.putJob.id).toBe(
+        jobId,
+      );
       expectForbidden(await wsOnce(client, JobQuery, { id: fixture.jobId }), 'cluster:monitor/xpack/ml/job/get', keys.MANAGE_SECURITY.name);
     } finally {
       await client.dispose();
@@ -455,20 +573,50 @@ describe('API keys', () => {
     expect(b.apiKey.id).not.toBe(a.apiKey.id);
     expect(b.secret).not.toBe(a.secret);
     expect((await gql(server, JobsQuery, { ids: fixture.jobId }, a.secret)).errors).toBeUndefined();
-    expectForbidden(await gql(server, PutJobMutation, { input: { jobId: uniqueId('nope'), analysisConfig } }, a.secret), 'cluster:admin/xpack/ml/job/put', name);
+    expectForbidden(
+      await gql(server, PutJobMutation, { input: { jobId: uniqueId('nope'), analysisConfig } }, a.secret),
+      'cluster:admin/xpack/ml/job/put',
+      name,
+    );
     // The scheme is case-insensitive; another scheme is no credential.
     for (const header of [`apikey ${a.secret}`, `APIKEY ${a.secret}`]) {
-      const res = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: header }, body: JSON.stringify({ query: '{ jobs(ids: "_all") { id } }' }) });
+      const res = await fetch(server.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: header },
+        body: JSON.stringify({ query: '{ jobs(ids: "_all") { id } }' }),
+      });
       expect(((await res.json()) as ErrorsOf).errors).toBeUndefined();
     }
-    const bearer = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${a.secret}` }, body: JSON.stringify({ query: '{ jobs(ids: "_all") { id } }' }) });
+    const bearer = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${a.secret}` },
+      body: JSON.stringify({ query: '{ jobs(ids: "_all") { id } }' }),
+    });
     expectUnauthenticated((await bearer.json()) as ErrorsOf);
   });
 
   it('createApiKey refuses an empty name or no privilege', async () => {
-    expectError(await gql(server, CreateApiKeyMutation, { name: '  ', privileges: ['MONITOR'] }), 'BAD_USER_INPUT', 'illegal_argument_exception', 400, 'api key name must be 1 to 256 characters');
-    expectError(await gql(server, CreateApiKeyMutation, { name: 'x'.repeat(257), privileges: ['MONITOR'] }), 'BAD_USER_INPUT', 'illegal_argument_exception', 400, 'api key name must be 1 to 256 characters');
-    expectError(await gql(server, CreateApiKeyMutation, { name: 'no-privilege', privileges: [] }), 'BAD_USER_INPUT', 'illegal_argument_exception', 400, 'an api key needs at least one privilege');
+    expectError(
+      await gql(server, CreateApiKeyMutation, { name: '  ', privileges: ['MONITOR'] }),
+      'BAD_USER_INPUT',
+      'illegal_argument_exception',
+      400,
+      'api key name must be 1 to 256 characters',
+    );
+    expectError(
+      await gql(server, CreateApiKeyMutation, { name: 'x'.repeat(257), privileges: ['MONITOR'] }),
+      'BAD_USER_INPUT',
+      'illegal_argument_exception',
+      400,
+      'api key name must be 1 to 256 characters',
+    );
+    expectError(
+      await gql(server, CreateApiKeyMutation, { name: 'no-privilege', privileges: [] }),
+      'BAD_USER_INPUT',
+      'illegal_argument_exception',
+      400,
+      'an api key needs at least one privilege',
+    );
     const names = (await ok(server, ApiKeysQuery)).apiKeys.map((k) => k.name);
     expect(names).not.toContain('no-privilege');
   });
@@ -489,7 +637,10 @@ describe('API keys', () => {
   it('invalidateApiKey: the key is UNAUTHENTICATED at once, over HTTP, on an open WebSocket and on a new one', async () => {
     const victim = await createKey(uniqueId('victim'), ['MANAGE_ML']);
     const socket = createClient({
-      url: server.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false,
+      url: server.wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
       connectionParams: { authorization: `ApiKey ${victim.secret}` },
     });
     try {

@@ -5,10 +5,14 @@ import { putJob } from './support/jobs.ts';
 import { gql, ok, startServer, uniqueId, type TestServer } from './support/server.ts';
 import { CloseJobMutation, DeleteDatafeedMutation, DeleteJobMutation, OpenJobMutation } from './operations/documents.ts';
 import {
-  ApiDatafeedQuery, ApiJobStateQuery, ApiNotificationsQuery, ApiPutDatafeedMutation, ApiStartDatafeedMutation, ApiStopDatafeedMutation,
+  ApiDatafeedQuery,
+  ApiJobStateQuery,
+  ApiNotificationsQuery,
+  ApiPutDatafeedMutation,
+  ApiStartDatafeedMutation,
+  ApiStopDatafeedMutation,
 } from './operations/api.ts';
 import { expectError, invalidId } from './support/errors.ts';
-
 
 let server: TestServer;
 beforeAll(async () => {
@@ -43,15 +47,19 @@ describe('putDatafeed', () => {
     expect(created).toEqual(expected);
     expect(await datafeed(datafeedId)).toEqual(expected);
     expect((await jobOf(jobId))!.datafeed).toEqual({ id: datafeedId, state: 'STOPPED' });
-    const plain = (await ok(server, ApiPutDatafeedMutation, { input: { datafeedId: `${datafeedId}-2`, jobId: (await plainJob()), indices: ['x'] } })).putDatafeed;
+    const plain = (await ok(server, ApiPutDatafeedMutation, { input: { datafeedId: `${datafeedId}-2`, jobId: await plainJob(), indices: ['x'] } }))
+      .putDatafeed;
     expect(plain.query).toBeNull();
   });
 
   it('one datafeed per job: a second one for the job is CONFLICT and is not created', async () => {
     const { jobId, datafeedId } = await jobWithDatafeed('one-df', 'closed');
     const second = `df2-${jobId}`;
-    expectError(await gql(server, ApiPutDatafeedMutation, { input: { datafeedId: second, jobId, indices: ['other'] } }), 'CONFLICT',
-      `A datafeed [${datafeedId}] already exists for job [${jobId}]`);
+    expectError(
+      await gql(server, ApiPutDatafeedMutation, { input: { datafeedId: second, jobId, indices: ['other'] } }),
+      'CONFLICT',
+      `A datafeed [${datafeedId}] already exists for job [${jobId}]`,
+    );
     expect(await datafeed(second)).toBeNull();
     expect(await datafeed(datafeedId)).toMatchObject({ jobId, indices: ['logs-*'] });
   });
@@ -60,16 +68,22 @@ describe('putDatafeed', () => {
     const { jobId, datafeedId } = await jobWithDatafeed('dup-df', 'closed');
     const other = uniqueId('dup-other');
     await putJob(server, other);
-    expectError(await gql(server, ApiPutDatafeedMutation, { input: { datafeedId, jobId: other, indices: ['x'] } }), 'BAD_USER_INPUT',
-      `A datafeed with id [${datafeedId}] already exists`);
+    expectError(
+      await gql(server, ApiPutDatafeedMutation, { input: { datafeedId, jobId: other, indices: ['x'] } }),
+      'BAD_USER_INPUT',
+      `A datafeed with id [${datafeedId}] already exists`,
+    );
     expect(await datafeed(datafeedId)).toMatchObject({ jobId, indices: ['logs-*'] });
     expect((await jobOf(other))!.datafeed).toBeNull();
   });
 
   it('refuses an unknown job, malformed ids, no or blank indices and a non-object query', async () => {
     const missing = uniqueId('nojob');
-    expectError(await gql(server, ApiPutDatafeedMutation, { input: { datafeedId: `df-${missing}`, jobId: missing, indices: ['x'] } }), 'NOT_FOUND',
-      `No known job with id '${missing}'`);
+    expectError(
+      await gql(server, ApiPutDatafeedMutation, { input: { datafeedId: `df-${missing}`, jobId: missing, indices: ['x'] } }),
+      'NOT_FOUND',
+      `No known job with id '${missing}'`,
+    );
     expect(await datafeed(`df-${missing}`)).toBeNull();
     const jobId = uniqueId('df-bad');
     await putJob(server, jobId);
@@ -86,7 +100,11 @@ describe('putDatafeed', () => {
     ];
     const datafeedId = `df-${jobId}`;
     for (const [override, message] of cases) {
-      expectError(await gql(server, ApiPutDatafeedMutation, { input: { datafeedId, jobId, indices: ['logs'], ...override } }), 'BAD_USER_INPUT', message);
+      expectError(
+        await gql(server, ApiPutDatafeedMutation, { input: { datafeedId, jobId, indices: ['logs'], ...override } }),
+        'BAD_USER_INPUT',
+        message,
+      );
     }
     expect(await datafeed(datafeedId)).toBeNull();
     expect((await jobOf(jobId))!.datafeed).toBeNull();
@@ -107,10 +125,18 @@ async function plainJob() {
 describe('startDatafeed and stopDatafeed', () => {
   it('a started datafeed needs an OPENED job', async () => {
     const { jobId, datafeedId } = await jobWithDatafeed('start-closed', 'closed');
-    expectError(await gql(server, ApiStartDatafeedMutation, { datafeedId }), 'CONFLICT', `cannot start datafeed [${datafeedId}] because job [${jobId}] is closed`);
+    expectError(
+      await gql(server, ApiStartDatafeedMutation, { datafeedId }),
+      'CONFLICT',
+      `cannot start datafeed [${datafeedId}] because job [${jobId}] is closed`,
+    );
     expect((await datafeed(datafeedId))!.state).toBe('STOPPED');
     await server.app.db.pool.query(`UPDATE jobs SET state = 'FAILED' WHERE id = $1`, [jobId]);
-    expectError(await gql(server, ApiStartDatafeedMutation, { datafeedId }), 'CONFLICT', `cannot start datafeed [${datafeedId}] because job [${jobId}] is failed`);
+    expectError(
+      await gql(server, ApiStartDatafeedMutation, { datafeedId }),
+      'CONFLICT',
+      `cannot start datafeed [${datafeedId}] because job [${jobId}] is failed`,
+    );
     expect((await datafeed(datafeedId))!.state).toBe('STOPPED');
     expect(await messages(jobId)).not.toContain('Datafeed started');
   });
@@ -124,7 +150,14 @@ describe('startDatafeed and stopDatafeed', () => {
     expect((await ok(server, ApiStopDatafeedMutation, { datafeedId, force: true })).stopDatafeed.state).toBe('STOPPED');
     expect((await ok(server, ApiStartDatafeedMutation, { datafeedId })).startDatafeed.state).toBe('STARTED');
     expect((await ok(server, ApiStopDatafeedMutation, { datafeedId, force: true })).stopDatafeed.state).toBe('STOPPED');
-    expect(await messages(jobId)).toEqual(['Job created', 'Job opened', 'Datafeed started', 'Datafeed stopped', 'Datafeed started', 'Datafeed stopped']);
+    expect(await messages(jobId)).toEqual([
+      'Job created',
+      'Job opened',
+      'Datafeed started',
+      'Datafeed stopped',
+      'Datafeed started',
+      'Datafeed stopped',
+    ]);
   });
 
   it('unknown datafeeds are NOT_FOUND for start, stop and delete; malformed ids BAD_USER_INPUT', async () => {
@@ -150,14 +183,25 @@ describe('deleteDatafeed', () => {
     expect(await datafeed(datafeedId)).toBeNull();
     expect((await jobOf(jobId))!.datafeed).toBeNull();
     expectError(await gql(server, DeleteDatafeedMutation, { datafeedId }), 'NOT_FOUND', `No datafeed with id [${datafeedId}] exists`);
-    expect((await ok(server, ApiPutDatafeedMutation, { input: { datafeedId, jobId, indices: ['again'] } })).putDatafeed).toMatchObject({ id: datafeedId, indices: ['again'] });
+    expect((await ok(server, ApiPutDatafeedMutation, { input: { datafeedId, jobId, indices: ['again'] } })).putDatafeed).toMatchObject({
+      id: datafeedId,
+      indices: ['again'],
+    });
   });
 
   it('cannot delete a started datafeed without force; with force it is stopped, then deleted', async () => {
     const { jobId, datafeedId } = await jobWithDatafeed('del-started');
     await ok(server, ApiStartDatafeedMutation, { datafeedId });
-    expectError(await gql(server, DeleteDatafeedMutation, { datafeedId }), 'CONFLICT', `Cannot delete datafeed [${datafeedId}] while its status is started`);
-    expectError(await gql(server, DeleteDatafeedMutation, { datafeedId, force: false }), 'CONFLICT', `Cannot delete datafeed [${datafeedId}] while its status is started`);
+    expectError(
+      await gql(server, DeleteDatafeedMutation, { datafeedId }),
+      'CONFLICT',
+      `Cannot delete datafeed [${datafeedId}] while its status is started`,
+    );
+    expectError(
+      await gql(server, DeleteDatafeedMutation, { datafeedId, force: false }),
+      'CONFLICT',
+      `Cannot delete datafeed [${datafeedId}] while its status is started`,
+    );
     expect((await datafeed(datafeedId))!.state).toBe('STARTED');
     expect((await ok(server, DeleteDatafeedMutation, { datafeedId, force: true })).deleteDatafeed).toEqual({ acknowledged: true });
     expect(await datafeed(datafeedId)).toBeNull();
@@ -185,7 +229,11 @@ describe('datafeeds and the job lifecycle', () => {
 
   it('a job with a datafeed cannot be deleted (D6); once the datafeed is deleted it can', async () => {
     const { jobId, datafeedId } = await jobWithDatafeed('del-job', 'closed');
-    expectError(await gql(server, DeleteJobMutation, { jobId, force: true }), 'CONFLICT', `Cannot delete job [${jobId}] because datafeed [${datafeedId}] refers to it`);
+    expectError(
+      await gql(server, DeleteJobMutation, { jobId, force: true }),
+      'CONFLICT',
+      `Cannot delete job [${jobId}] because datafeed [${datafeedId}] refers to it`,
+    );
     await ok(server, DeleteDatafeedMutation, { datafeedId });
     expect((await ok(server, DeleteJobMutation, { jobId })).deleteJob).toEqual({ __typename: 'Acknowledged', acknowledged: true });
     expect(await jobOf(jobId)).toBeNull();

@@ -9,10 +9,21 @@ import { rowsOwnedBy } from './support/data.ts';
 import { analysisConfig, putJob } from './support/jobs.ts';
 import { gql, ok, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
 import {
-  CalendarQuery, CloseJobMutation, CreateApiKeyMutation, JobQuery, JobsQuery, OpenJobMutation, PutCalendarMutation,
+  CalendarQuery,
+  CloseJobMutation,
+  CreateApiKeyMutation,
+  JobQuery,
+  JobsQuery,
+  OpenJobMutation,
+  PutCalendarMutation,
 } from './operations/documents.ts';
 import {
-  ApiAnnotationsQuery, ApiIngestResultsMutation, ApiJobCountsQuery, ApiNotificationsQuery, ApiPutAnnotationMutation, ApiPutJobMutation,
+  ApiAnnotationsQuery,
+  ApiIngestResultsMutation,
+  ApiJobCountsQuery,
+  ApiNotificationsQuery,
+  ApiPutAnnotationMutation,
+  ApiPutJobMutation,
 } from './operations/api.ts';
 import { expectError, invalidId, type ErrorsOf } from './support/errors.ts';
 
@@ -41,17 +52,35 @@ describe('putJob', () => {
   it('creates a CLOSED job with what was given, readable by job(id), audited', async () => {
     const jobId = uniqueId('put');
     const input = {
-      jobId, description: 'response times', groups: ['web', 'prod', 'web'], analysisConfig,
+      jobId,
+      description: 'response times',
+      groups: ['web', 'prod', 'web'],
+      analysisConfig,
       dataDescription: { time_field: '@timestamp' },
     };
     const created = (await ok(server, ApiPutJobMutation, { input })).putJob;
     expect(created).toEqual({
-      id: jobId, description: 'response times', groups: ['web', 'prod'], state: 'CLOSED', deleting: false,
-      createdAt: expect.any(String), analysisConfig, dataDescription: { time_field: '@timestamp' }, datafeed: null, counts: { total: 0 },
+      id: jobId,
+      description: 'response times',
+      groups: ['web', 'prod'],
+      state: 'CLOSED',
+      deleting: false,
+      createdAt: expect.any(String),
+      analysisConfig,
+      dataDescription: { time_field: '@timestamp' },
+      datafeed: null,
+      counts: { total: 0 },
     });
     expect(new Date(created.createdAt).toISOString()).toBe(created.createdAt);
     const read = (await ok(server, JobQuery, { id: jobId })).job!;
-    expect(read).toMatchObject({ id: jobId, description: 'response times', groups: ['web', 'prod'], state: 'CLOSED', createdAt: created.createdAt, analysisConfig });
+    expect(read).toMatchObject({
+      id: jobId,
+      description: 'response times',
+      groups: ['web', 'prod'],
+      state: 'CLOSED',
+      createdAt: created.createdAt,
+      analysisConfig,
+    });
     expect(await messages(jobId)).toEqual(['Job created']);
     // Only jobId and analysisConfig are required.
     const minimal = (await ok(server, ApiPutJobMutation, { input: { jobId: uniqueId('minimal'), analysisConfig: {} } })).putJob;
@@ -65,7 +94,12 @@ describe('putJob', () => {
     const again = await gql(server, ApiPutJobMutation, { input: { jobId, description: 'second', groups: [], analysisConfig: { other: true } } });
     expectError(again, 'BAD_USER_INPUT', `The job cannot be created with the Id '${jobId}'. The Id is already used.`);
     expect(again.data ?? null).toBeNull();
-    expect((await ok(server, JobQuery, { id: jobId })).job).toMatchObject({ description: 'first', groups: ['a-group'], state: 'OPENED', analysisConfig });
+    expect((await ok(server, JobQuery, { id: jobId })).job).toMatchObject({
+      description: 'first',
+      groups: ['a-group'],
+      state: 'OPENED',
+      analysisConfig,
+    });
     expect(await messages(jobId)).toEqual(['Job created', 'Job opened']);
   });
 
@@ -76,7 +110,11 @@ describe('putJob', () => {
     const prefix = uniqueId('long');
     const long = `${prefix}-`.padEnd(64, '0') + '9';
     expect(long).toHaveLength(65);
-    expectError(await gql(server, ApiPutJobMutation, { input: { jobId: long, analysisConfig } }), 'BAD_USER_INPUT', 'The job id cannot contain more than 64 characters.');
+    expectError(
+      await gql(server, ApiPutJobMutation, { input: { jobId: long, analysisConfig } }),
+      'BAD_USER_INPUT',
+      'The job id cannot contain more than 64 characters.',
+    );
     expect((await ok(server, JobsQuery, { ids: `${prefix}*` })).jobs).toEqual([]);
     const longest = `${uniqueId('x')}-`.padEnd(63, '0') + '9';
     expect(longest).toHaveLength(64);
@@ -116,10 +154,16 @@ describe('putJob', () => {
   it('a group may not be named like an existing job, nor a job like an existing group', async () => {
     const [a, b, group] = [uniqueId('clash-a'), uniqueId('clash-b'), uniqueId('clash-g')];
     await putJob(server, a, [group]);
-    expectError(await gql(server, ApiPutJobMutation, { input: { jobId: b, groups: [a], analysisConfig } }), 'BAD_USER_INPUT',
-      `job and group names must be unique but job [${a}] and group [${a}] have the same name`);
-    expectError(await gql(server, ApiPutJobMutation, { input: { jobId: group, analysisConfig } }), 'BAD_USER_INPUT',
-      `job and group names must be unique but job [${group}] and group [${group}] have the same name`);
+    expectError(
+      await gql(server, ApiPutJobMutation, { input: { jobId: b, groups: [a], analysisConfig } }),
+      'BAD_USER_INPUT',
+      `job and group names must be unique but job [${a}] and group [${a}] have the same name`,
+    );
+    expectError(
+      await gql(server, ApiPutJobMutation, { input: { jobId: group, analysisConfig } }),
+      'BAD_USER_INPUT',
+      `job and group names must be unique but job [${group}] and group [${group}] have the same name`,
+    );
     expect(await job(b)).toBeNull();
     expect(await job(group)).toBeNull();
   });
@@ -171,7 +215,11 @@ describe('job and jobs', () => {
     expectError(await gql(server, JobsQuery, { ids: missing }), 'NOT_FOUND', `No known job with id '${missing}'`);
     expectError(await gql(server, JobsQuery, { ids: `${known},${missing}` }), 'NOT_FOUND', `No known job with id '${missing}'`);
     expectError(await gql(server, JobsQuery, { ids: `${known}-*,${missing}` }), 'NOT_FOUND', `No known job with id '${missing}'`);
-    expectError(await gql(server, JobsQuery, { ids: 'x'.repeat(4097) }), 'BAD_USER_INPUT', 'The job expression cannot contain more than 4096 characters.');
+    expectError(
+      await gql(server, JobsQuery, { ids: 'x'.repeat(4097) }),
+      'BAD_USER_INPUT',
+      'The job expression cannot contain more than 4096 characters.',
+    );
   });
 });
 
@@ -212,31 +260,51 @@ describe('ingestResults and Job.counts', () => {
   it('counts every kind exactly; quantiles and categorizer state are replaced, not added', async () => {
     const jobId = await openedJob('counts');
     const other = await openedJob('counts-other');
-    const first = (await ok(server, ApiIngestResultsMutation, {
-      jobId,
-      input: {
-        buckets: [0, 15, 30].map((m) => ({ timestamp: ts(m), bucketSpanSeconds: 900, anomalyScore: m })),
-        records: [{ timestamp: ts(0), recordScore: 91.5, fieldName: 'responsetime', actual: 900, typical: 100 }, { timestamp: ts(15), recordScore: 2 }],
-        influencers: [{ timestamp: ts(0), fieldName: 'host', fieldValue: 'web-1', influencerScore: 50 }],
-        categories: [{ categoryId: 1, terms: 'error timeout' }, { categoryId: 2, terms: 'ok', examples: ['a', 'b'] }],
-        forecasts: [{ forecastId: 'f1', timestamp: ts(45), prediction: 120 }],
-        modelSnapshots: [
-          { snapshotId: 's1', timestamp: ts(15), stateDocs: ['c1', 'c2'] },
-          { snapshotId: 's2', timestamp: ts(30), description: 'second', stateDocs: ['c3'] },
-        ],
-        quantiles: { q: [1, 2, 3] },
-        categorizerState: ['cat-1', 'cat-2'],
-        annotations: [{ timestamp: ts(0), text: 'model changed' }],
-      },
-    })).ingestResults;
-    const expected = { buckets: 3, records: 2, influencers: 1, categories: 2, forecasts: 1, modelSnapshots: 2, modelStateDocs: 6, annotations: 1, total: 18 };
+    const first = (
+      await ok(server, ApiIngestResultsMutation, {
+        jobId,
+        input: {
+          buckets: [0, 15, 30].map((m) => ({ timestamp: ts(m), bucketSpanSeconds: 900, anomalyScore: m })),
+          records: [
+            { timestamp: ts(0), recordScore: 91.5, fieldName: 'responsetime', actual: 900, typical: 100 },
+            { timestamp: ts(15), recordScore: 2 },
+          ],
+          influencers: [{ timestamp: ts(0), fieldName: 'host', fieldValue: 'web-1', influencerScore: 50 }],
+          categories: [
+            { categoryId: 1, terms: 'error timeout' },
+            { categoryId: 2, terms: 'ok', examples: ['a', 'b'] },
+          ],
+          forecasts: [{ forecastId: 'f1', timestamp: ts(45), prediction: 120 }],
+          modelSnapshots: [
+            { snapshotId: 's1', timestamp: ts(15), stateDocs: ['c1', 'c2'] },
+            { snapshotId: 's2', timestamp: ts(30), description: 'second', stateDocs: ['c3'] },
+          ],
+          quantiles: { q: [1, 2, 3] },
+          categorizerState: ['cat-1', 'cat-2'],
+          annotations: [{ timestamp: ts(0), text: 'model changed' }],
+        },
+      })
+    ).ingestResults;
+    const expected = {
+      buckets: 3,
+      records: 2,
+      influencers: 1,
+      categories: 2,
+      forecasts: 1,
+      modelSnapshots: 2,
+      modelStateDocs: 6,
+      annotations: 1,
+      total: 18,
+    };
     expect(first).toEqual(expected);
     expect((await job(jobId))!.counts).toEqual(expected);
 
-    const second = (await ok(server, ApiIngestResultsMutation, {
-      jobId,
-      input: { buckets: [{ timestamp: ts(45), bucketSpanSeconds: 900, anomalyScore: 1 }], quantiles: { q: [4] }, categorizerState: ['cat-3'] },
-    })).ingestResults;
+    const second = (
+      await ok(server, ApiIngestResultsMutation, {
+        jobId,
+        input: { buckets: [{ timestamp: ts(45), bucketSpanSeconds: 900, anomalyScore: 1 }], quantiles: { q: [4] }, categorizerState: ['cat-3'] },
+      })
+    ).ingestResults;
     const after = { ...expected, buckets: 4, modelStateDocs: 5, total: 18 };
     expect(second).toEqual(after);
     await ok(server, ApiPutAnnotationMutation, { jobId, input: { timestamp: ts(5), text: 'a user note' } });
@@ -257,9 +325,17 @@ describe('ingestResults and Job.counts', () => {
     const jobId = uniqueId('closed');
     await putJob(server, jobId);
     const input = { buckets: [{ timestamp: ts(0), bucketSpanSeconds: 900, anomalyScore: 1 }] };
-    expectError(await gql(server, ApiIngestResultsMutation, { jobId, input }), 'CONFLICT', `Cannot ingest results for job [${jobId}] because the job is closed`);
+    expectError(
+      await gql(server, ApiIngestResultsMutation, { jobId, input }),
+      'CONFLICT',
+      `Cannot ingest results for job [${jobId}] because the job is closed`,
+    );
     await server.app.db.pool.query(`UPDATE jobs SET state = 'FAILED' WHERE id = $1`, [jobId]);
-    expectError(await gql(server, ApiIngestResultsMutation, { jobId, input }), 'CONFLICT', `Cannot ingest results for job [${jobId}] because the job is failed`);
+    expectError(
+      await gql(server, ApiIngestResultsMutation, { jobId, input }),
+      'CONFLICT',
+      `Cannot ingest results for job [${jobId}] because the job is failed`,
+    );
     expect((await job(jobId))!.counts.total).toBe(0);
     const missing = uniqueId('nojob');
     expectError(await gql(server, ApiIngestResultsMutation, { jobId: missing, input }), 'NOT_FOUND', `No known job with id '${missing}'`);
@@ -273,13 +349,31 @@ describe('ingestResults and Job.counts', () => {
     const record = { timestamp: ts(0), recordScore: 1 };
     const cases: [Record<string, unknown>, string][] = [
       [{ records: [record], buckets: Array.from({ length: 10_001 }, () => bucket) }, 'too many buckets: at most 10000 per call'],
-      [{ records: [record], categorizerState: Array.from({ length: 10_001 }, (_, i) => `s${i}`) }, 'too many categorizerState: at most 10000 per call'],
-      [{ records: [record], annotations: [{ timestamp: ts(0), text: 't'.repeat(4097) }] }, 'annotation text cannot contain more than 4096 characters'],
-      [{ records: [{ ...record, fieldName: 'f'.repeat(4097) }] }, 'record fieldName cannot contain more than 4096 characters'],
-      [{ records: [record], categories: [{ categoryId: 1, terms: 'x', examples: Array.from({ length: 101 }, () => 'e') }] }, 'too many category examples: at most 100 per call'],
-      [{ records: [record], forecasts: [{ forecastId: 'f'.repeat(65), timestamp: ts(0), prediction: 1 }] }, 'forecastId cannot contain more than 64 characters'],
       [
-        { records: [record], modelSnapshots: [{ snapshotId: 's1', timestamp: ts(0), stateDocs: [] }, { snapshotId: 's1', timestamp: ts(1), stateDocs: [] }] },
+        { records: [record], categorizerState: Array.from({ length: 10_001 }, (_, i) => `s${i}`) },
+        'too many categorizerState: at most 10000 per call',
+      ],
+      [
+        { records: [record], annotations: [{ timestamp: ts(0), text: 't'.repeat(4097) }] },
+        'annotation text cannot contain more than 4096 characters',
+      ],
+      [{ records: [{ ...record, fieldName: 'f'.repeat(4097) }] }, 'record fieldName cannot contain more than 4096 characters'],
+      [
+        { records: [record], categories: [{ categoryId: 1, terms: 'x', examples: Array.from({ length: 101 }, () => 'e') }] },
+        'too many category examples: at most 100 per call',
+      ],
+      [
+        { records: [record], forecasts: [{ forecastId: 'f'.repeat(65), timestamp: ts(0), prediction: 1 }] },
+        'forecastId cannot contain more than 64 characters',
+      ],
+      [
+        {
+          records: [record],
+          modelSnapshots: [
+            { snapshotId: 's1', timestamp: ts(0), stateDocs: [] },
+            { snapshotId: 's1', timestamp: ts(1), stateDocs: [] },
+          ],
+        },
         'model snapshot [s1] appears more than once',
       ],
     ];
@@ -290,12 +384,20 @@ describe('ingestResults and Job.counts', () => {
     // A snapshot id the job already has: the whole call is rolled back.
     await ok(server, ApiIngestResultsMutation, { jobId, input: { modelSnapshots: [{ snapshotId: 'kept', timestamp: ts(0), stateDocs: ['d'] }] } });
     const again = await gql(server, ApiIngestResultsMutation, {
-      jobId, input: { buckets: [bucket], modelSnapshots: [{ snapshotId: 'new', timestamp: ts(1), stateDocs: ['d'] }, { snapshotId: 'kept', timestamp: ts(2), stateDocs: ['d'] }] },
+      jobId,
+      input: {
+        buckets: [bucket],
+        modelSnapshots: [
+          { snapshotId: 'new', timestamp: ts(1), stateDocs: ['d'] },
+          { snapshotId: 'kept', timestamp: ts(2), stateDocs: ['d'] },
+        ],
+      },
     });
     expectError(again, 'BAD_USER_INPUT', `model snapshot [kept] already exists for job [${jobId}]`);
     expect((await job(jobId))!.counts).toMatchObject({ buckets: 0, modelSnapshots: 1, modelStateDocs: 1, total: 2 });
     // 10,000 of a kind is accepted.
-    const full = (await ok(server, ApiIngestResultsMutation, { jobId, input: { buckets: Array.from({ length: 10_000 }, () => bucket) } })).ingestResults;
+    const full = (await ok(server, ApiIngestResultsMutation, { jobId, input: { buckets: Array.from({ length: 10_000 }, () => bucket) } }))
+      .ingestResults;
     expect(full).toMatchObject({ buckets: 10_000, total: 10_002 });
   });
 });
@@ -305,7 +407,8 @@ describe('annotations', () => {
     const jobId = await openedJob('notes');
     await ok(server, ApiIngestResultsMutation, { jobId, input: { annotations: [{ timestamp: ts(10), text: 'system' }] } });
     const writer = (await ok(server, CreateApiKeyMutation, { name: uniqueId('annotator'), privileges: ['MANAGE_ML'] })).createApiKey;
-    const byKey = (await ok(server, ApiPutAnnotationMutation, { jobId, input: { timestamp: ts(20), text: 'by the key' } }, writer.secret)).putAnnotation;
+    const byKey = (await ok(server, ApiPutAnnotationMutation, { jobId, input: { timestamp: ts(20), text: 'by the key' } }, writer.secret))
+      .putAnnotation;
     expect(byKey).toEqual({ id: expect.any(String), jobId, timestamp: ts(20), text: 'by the key', createdBy: writer.apiKey.name });
     const byAdmin = (await ok(server, ApiPutAnnotationMutation, { jobId, input: { timestamp: ts(5), text: 'by admin' } })).putAnnotation;
     expect(byAdmin.createdBy).toBe('admin');
@@ -319,19 +422,33 @@ describe('annotations', () => {
     expect(listed.find((a) => a.text === 'by the key')!.id).toBe(byKey.id);
     // A closed job takes user annotations too.
     await ok(server, CloseJobMutation, { jobId });
-    expect((await ok(server, ApiPutAnnotationMutation, { jobId, input: { timestamp: ts(30), text: 'closed' } })).putAnnotation.createdBy).toBe('admin');
+    expect((await ok(server, ApiPutAnnotationMutation, { jobId, input: { timestamp: ts(30), text: 'closed' } })).putAnnotation.createdBy).toBe(
+      'admin',
+    );
     expect((await job(jobId))!.counts.annotations).toBe(4);
   });
 
   it('refuses an unknown job, a malformed id and an over-long text; annotations of an unknown job are empty', async () => {
     const missing = uniqueId('nojob');
-    expectError(await gql(server, ApiPutAnnotationMutation, { jobId: missing, input: { timestamp: ts(0), text: 'x' } }), 'NOT_FOUND', `No known job with id '${missing}'`);
+    expectError(
+      await gql(server, ApiPutAnnotationMutation, { jobId: missing, input: { timestamp: ts(0), text: 'x' } }),
+      'NOT_FOUND',
+      `No known job with id '${missing}'`,
+    );
     expect((await ok(server, ApiAnnotationsQuery, { jobId: missing })).annotations).toEqual([]);
-    expectError(await gql(server, ApiPutAnnotationMutation, { jobId: 'A', input: { timestamp: ts(0), text: 'x' } }), 'BAD_USER_INPUT', invalidId('A'));
+    expectError(
+      await gql(server, ApiPutAnnotationMutation, { jobId: 'A', input: { timestamp: ts(0), text: 'x' } }),
+      'BAD_USER_INPUT',
+      invalidId('A'),
+    );
     expectError(await gql(server, ApiAnnotationsQuery, { jobId: 'a,b' }), 'BAD_USER_INPUT', invalidId('a,b'));
     const jobId = uniqueId('longnote');
     await putJob(server, jobId);
-    expectError(await gql(server, ApiPutAnnotationMutation, { jobId, input: { timestamp: ts(0), text: 'x'.repeat(4097) } }), 'BAD_USER_INPUT', 'annotation text cannot contain more than 4096 characters');
+    expectError(
+      await gql(server, ApiPutAnnotationMutation, { jobId, input: { timestamp: ts(0), text: 'x'.repeat(4097) } }),
+      'BAD_USER_INPUT',
+      'annotation text cannot contain more than 4096 characters',
+    );
     expect((await ok(server, ApiAnnotationsQuery, { jobId })).annotations).toEqual([]);
   });
 });
@@ -388,7 +505,9 @@ describe('notifications', () => {
 
 describe('GraphQL over HTTP GET', () => {
   const get = async (query: string, headers: Record<string, string>) => {
-    const res = await fetch(`${server.graphqlUrl}?query=${encodeURIComponent(query)}`, { headers: { accept: 'application/graphql-response+json, application/json', ...headers } });
+    const res = await fetch(`${server.graphqlUrl}?query=${encodeURIComponent(query)}`, {
+      headers: { accept: 'application/graphql-response+json, application/json', ...headers },
+    });
     return { status: res.status, body: (await res.json()) as ErrorsOf & { data?: Record<string, unknown> | null } };
   };
 
@@ -398,12 +517,17 @@ describe('GraphQL over HTTP GET', () => {
     const read = await get(`{ job(id: "${jobId}") { id state } }`, { authorization: `ApiKey ${server.adminKey}` });
     expect(read).toEqual({ status: 200, body: { data: { job: { id: jobId, state: 'CLOSED' } } } });
     const other = uniqueId('get-put');
-    const write = await get(`mutation { putJob(input: { jobId: "${other}", analysisConfig: {} }) { id } }`, { authorization: `ApiKey ${server.adminKey}` });
+    const write = await get(`mutation { putJob(input: { jobId: "${other}", analysisConfig: {} }) { id } }`, {
+      authorization: `ApiKey ${server.adminKey}`,
+    });
     expect(write.status).toBe(405);
     expect(write.body.errors?.[0].message).toBe('Can only perform a mutation operation from a POST request.');
     expect(await job(other)).toBeNull();
     const anonymous = await get(`{ job(id: "${jobId}") { id } }`, { 'x-graphql-csrf': '1' });
-    expect(anonymous.body.errors?.[0]).toMatchObject({ message: 'missing authentication credentials for request', extensions: { code: 'UNAUTHENTICATED', type: 'security_exception', status: 401 } });
+    expect(anonymous.body.errors?.[0]).toMatchObject({
+      message: 'missing authentication credentials for request',
+      extensions: { code: 'UNAUTHENTICATED', type: 'security_exception', status: 401 },
+    });
   });
 });
 
@@ -428,7 +552,11 @@ describe('over graphql-ws', () => {
     const put = await wsOnce(client, ApiPutJobMutation, { input: { jobId, groups: [`${jobId}-g`], analysisConfig } });
     expect(put.errors).toBeUndefined();
     expect(put.data!.putJob).toMatchObject({ id: jobId, state: 'CLOSED', groups: [`${jobId}-g`] });
-    expectError(await wsOnce(client, ApiPutJobMutation, { input: { jobId, analysisConfig } }), 'BAD_USER_INPUT', `The job cannot be created with the Id '${jobId}'. The Id is already used.`);
+    expectError(
+      await wsOnce(client, ApiPutJobMutation, { input: { jobId, analysisConfig } }),
+      'BAD_USER_INPUT',
+      `The job cannot be created with the Id '${jobId}'. The Id is already used.`,
+    );
     expectError(await wsOnce(client, ApiPutJobMutation, { input: { jobId: 'Nope', analysisConfig } }), 'BAD_USER_INPUT', invalidId('Nope'));
     expect((await wsOnce(client, JobQuery, { id: jobId })).data!.job).toMatchObject({ id: jobId, state: 'CLOSED', counts: { total: 0 } });
     expect((await wsOnce(client, JobQuery, { id: uniqueId('ws-none') })).data).toEqual({ job: null });
@@ -442,14 +570,31 @@ describe('over graphql-ws', () => {
     const jobId = uniqueId('ws-ingest');
     await putJob(server, jobId);
     const input = { buckets: [{ timestamp: ts(0), bucketSpanSeconds: 900, anomalyScore: 5 }], records: [{ timestamp: ts(0), recordScore: 5 }] };
-    expectError(await wsOnce(client, ApiIngestResultsMutation, { jobId, input }), 'CONFLICT', `Cannot ingest results for job [${jobId}] because the job is closed`);
+    expectError(
+      await wsOnce(client, ApiIngestResultsMutation, { jobId, input }),
+      'CONFLICT',
+      `Cannot ingest results for job [${jobId}] because the job is closed`,
+    );
     expect((await wsOnce(client, OpenJobMutation, { jobId })).data!.openJob.state).toBe('OPENED');
     const counted = await wsOnce(client, ApiIngestResultsMutation, { jobId, input });
-    expect(counted.data!.ingestResults).toEqual({ buckets: 1, records: 1, influencers: 0, categories: 0, forecasts: 0, modelSnapshots: 0, modelStateDocs: 0, annotations: 0, total: 2 });
+    expect(counted.data!.ingestResults).toEqual({
+      buckets: 1,
+      records: 1,
+      influencers: 0,
+      categories: 0,
+      forecasts: 0,
+      modelSnapshots: 0,
+      modelStateDocs: 0,
+      annotations: 0,
+      total: 2,
+    });
     const missing = uniqueId('ws-missing');
     expectError(await wsOnce(client, ApiIngestResultsMutation, { jobId: missing, input }), 'NOT_FOUND', `No known job with id '${missing}'`);
-    expectError(await wsOnce(client, ApiIngestResultsMutation, { jobId, input: { buckets: Array.from({ length: 10_001 }, () => input.buckets[0]) } }),
-      'BAD_USER_INPUT', 'too many buckets: at most 10000 per call');
+    expectError(
+      await wsOnce(client, ApiIngestResultsMutation, { jobId, input: { buckets: Array.from({ length: 10_001 }, () => input.buckets[0]) } }),
+      'BAD_USER_INPUT',
+      'too many buckets: at most 10000 per call',
+    );
     expect((await job(jobId))!.counts.total).toBe(2);
   });
 });

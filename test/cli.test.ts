@@ -105,12 +105,20 @@ describe('mljobs', () => {
     const conflict = await cli(['delete', jobId, '--force', '--json']);
     expect(conflict.code).toBe(5);
     expect(JSON.parse(conflict.stderr)).toEqual({
-      error: { message: `Cannot delete job [${jobId}] because datafeed [${datafeedId}] refers to it`, code: 'CONFLICT', type: 'status_exception', status: 409 },
+      error: {
+        message: `Cannot delete job [${jobId}] because datafeed [${datafeedId}] refers to it`,
+        code: 'CONFLICT',
+        type: 'status_exception',
+        status: 409,
+      },
     });
 
     expect((await cli(['delete', 'Not*Valid'])).code).toBe(2);
     expect((await cli(['follow', 'no-colon'])).code).toBe(2);
-    expect(await cli(['jobs'], { ML_API_KEY: 'not-a-real-key' })).toMatchObject({ code: 3, stderr: 'error: missing authentication credentials for request [UNAUTHENTICATED]\n' });
+    expect(await cli(['jobs'], { ML_API_KEY: 'not-a-real-key' })).toMatchObject({
+      code: 3,
+      stderr: 'error: missing authentication credentials for request [UNAUTHENTICATED]\n',
+    });
     expect((await cli(['follow', 'x:1'], { ML_API_KEY: 'not-a-real-key' })).code).toBe(3);
     expect((await cli(['follow', 'nowhere:1'])).stderr).toContain(`task [nowhere:1] isn't running and hasn't stored its results`);
     expect((await cli(['jobs'], {})).code).toBe(2); // no key at all
@@ -119,11 +127,21 @@ describe('mljobs', () => {
 
   it('redraws one line with \\r on a terminal', async () => {
     const states: CliTaskFragment[] = [10, 55, 100].map((percent) => ({
-      id: 'n:1', jobId: 'j', description: 'delete-job-j', state: percent === 100 ? 'COMPLETED' : 'RUNNING', completed: percent === 100,
-      startTime: '2026-01-01T00:00:00.000Z', runningTimeNanos: String(percent * 10_000_000),
-      progress: { phase: 'RESULTS', deleted: percent * 100, total: 10_000, percent }, error: null,
+      id: 'n:1',
+      jobId: 'j',
+      description: 'delete-job-j',
+      state: percent === 100 ? 'COMPLETED' : 'RUNNING',
+      completed: percent === 100,
+      startTime: '2026-01-01T00:00:00.000Z',
+      runningTimeNanos: String(percent * 10_000_000),
+      progress: { phase: 'RESULTS', deleted: percent * 100, total: 10_000, percent },
+      error: null,
     }));
-    const api = { subscribe: async function* () { for (const taskProgress of states) yield { taskProgress }; } } as unknown as Api;
+    const api = {
+      subscribe: async function* () {
+        for (const taskProgress of states) yield { taskProgress };
+      },
+    } as unknown as Api;
     let stdout = '';
     let stderr = '';
     const out = {

@@ -42,7 +42,16 @@ beforeAll(async () => {
   server = await startServer({ deleteBatchPauseMs: 200 });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   context = await browser.newContext({ viewport: LAPTOP, locale: 'en-US', timezoneId: 'UTC', colorScheme: 'light' });
   page = await context.newPage();
@@ -63,7 +72,10 @@ async function signIn(p: Page, key = server.adminKey) {
 }
 
 const jobRow = (p: Page, jobId: string) =>
-  p.getByRole('region', { name: 'Jobs', exact: true }).getByRole('row').filter({ has: p.getByRole('rowheader', { name: jobId }) });
+  p
+    .getByRole('region', { name: 'Jobs', exact: true })
+    .getByRole('row')
+    .filter({ has: p.getByRole('rowheader', { name: jobId }) });
 
 describe('dashboard', () => {
   it('serves the built page at / with its assets, and nothing it does not own', async () => {
@@ -161,7 +173,7 @@ describe('dashboard', () => {
     await bar.waitFor();
     const seen: number[] = [];
     let shotMid = false;
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
       const value = Number(await bar.getAttribute('aria-valuenow'));
       if (seen.at(-1) !== value) seen.push(value);
       if (!shotMid && value >= 20 && value <= 70) {
@@ -188,12 +200,22 @@ describe('dashboard', () => {
   });
 
   it('fits a phone screen: no sideways scrolling, jobs as cards', async () => {
-    const phone = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-US', timezoneId: 'UTC' });
+    const phone = await browser.newContext({
+      viewport: PHONE,
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'en-US',
+      timezoneId: 'UTC',
+    });
     const p = await phone.newPage();
     try {
       await signIn(p);
       await p.getByRole('heading', { name: 'Jobs', exact: true }).waitFor();
-      await p.getByRole('button', { name: /^Delete job / }).first().waitFor();
+      await p
+        .getByRole('button', { name: /^Delete job / })
+        .first()
+        .waitFor();
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await p.screenshot({ path: join(SHOTS, 'dashboard-phone.png') });
@@ -215,9 +237,16 @@ async function buildDashboardIfStale() {
       const path = join(dir, entry.name);
       return Math.max(max, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
     }, 0);
-  const sources = Math.max(newest('dashboard/src'), newest('dashboard/public'), statSync('dashboard/index.html').mtimeMs, statSync('dashboard/vite.config.ts').mtimeMs);
+  const sources = Math.max(
+    newest('dashboard/src'),
+    newest('dashboard/public'),
+    statSync('dashboard/index.html').mtimeMs,
+    statSync('dashboard/vite.config.ts').mtimeMs,
+  );
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', 'dashboard', '--logLevel', 'warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', 'dashboard', '--logLevel', 'warn'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));

@@ -64,7 +64,9 @@ async function emptyDatabase(base: string): Promise<{ url: string; tables(): Pro
       const client = new pg.Client({ connectionString: url.toString() });
       await client.connect();
       try {
-        const { rows } = await client.query<{ name: string }>(`SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
+        const { rows } = await client.query<{ name: string }>(
+          `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+        );
         return rows.map((r) => r.name);
       } finally {
         await client.end();
@@ -76,10 +78,12 @@ async function emptyDatabase(base: string): Promise<{ url: string; tables(): Pro
 
 describe('the catalog follows the contract', () => {
   it('tables are snake_case and plural; the job table is `jobs` with primary key `id`', async () => {
-    const tables = (await query<{ name: string }>(
-      `SELECT table_name::text AS name FROM information_schema.tables
+    const tables = (
+      await query<{ name: string }>(
+        `SELECT table_name::text AS name FROM information_schema.tables
        WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
-    )).map((t) => t.name);
+      )
+    ).map((t) => t.name);
     expect(tables).toEqual(expect.arrayContaining(['jobs', ...Object.keys(BELONG), ...OUTLIVE, 'calendars', 'api_keys']));
     for (const table of tables) expect(table, table).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*s$/);
     const pk = await query<{ columns: string[] }>(
@@ -94,10 +98,12 @@ describe('the catalog follows the contract', () => {
   });
 
   it('every table with job_id references jobs(id) ON DELETE CASCADE (datafeeds RESTRICT), except the ones that outlive the job', async () => {
-    const withJobId = (await query<{ name: string }>(
-      `SELECT table_name::text AS name FROM information_schema.columns
+    const withJobId = (
+      await query<{ name: string }>(
+        `SELECT table_name::text AS name FROM information_schema.columns
        WHERE table_schema = 'public' AND column_name = 'job_id' ORDER BY 1`,
-    )).map((t) => t.name);
+      )
+    ).map((t) => t.name);
     expect(withJobId).toEqual(expect.arrayContaining([...Object.keys(BELONG), ...OUTLIVE]));
     // Every foreign key on a job_id column, with what it references and its ON DELETE action.
     const fks = await query<{ table: string; columns: string[]; ref: string; refColumns: string[]; onDelete: string }>(
@@ -127,12 +133,17 @@ describe('the catalog follows the contract', () => {
        JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[0]
        WHERE i.schemaname = 'public'`,
     );
-    const withJobId = (await query<{ name: string }>(
-      `SELECT table_name::text AS name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'job_id'`,
-    )).map((t) => t.name);
+    const withJobId = (
+      await query<{ name: string }>(
+        `SELECT table_name::text AS name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'job_id'`,
+      )
+    ).map((t) => t.name);
     expect(withJobId.length).toBeGreaterThanOrEqual(Object.keys(BELONG).length + OUTLIVE.length);
     for (const table of withJobId) {
-      expect(indexes.filter((i) => i.table === table && i.lead === 'job_id').map((i) => i.name), table).not.toEqual([]);
+      expect(
+        indexes.filter((i) => i.table === table && i.lead === 'job_id').map((i) => i.name),
+        table,
+      ).not.toEqual([]);
     }
   });
 });
@@ -143,7 +154,16 @@ describe('the rules at work', () => {
     await jobWithData(server, jobId);
     await ok(server, PutCalendarMutation, { calendarId: `cal-${jobId}`, jobIds: [jobId] });
     expect(await rowsOwnedBy(server.app.db, jobId)).toEqual({
-      jobs: 1, datafeeds: 0, model_snapshots: 1, model_state_docs: 4, buckets: 1, records: 1, influencers: 1, categories: 1, forecasts: 1, calendar_jobs: 1,
+      jobs: 1,
+      datafeeds: 0,
+      model_snapshots: 1,
+      model_state_docs: 4,
+      buckets: 1,
+      records: 1,
+      influencers: 1,
+      categories: 1,
+      forecasts: 1,
+      calendar_jobs: 1,
     });
     await server.app.db.pool.query('DELETE FROM jobs WHERE id = $1', [jobId]);
     expect(Object.values(await rowsOwnedBy(server.app.db, jobId)).reduce((a, b) => a + b, 0)).toBe(0);

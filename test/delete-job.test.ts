@@ -6,8 +6,18 @@ import { annotationCount, rowsOwnedBy, taskCountFor, totalOwned } from './suppor
 import { jobWithData, putJob } from './support/jobs.ts';
 import { connectedWsClient, gql, ok, sseSubscribe, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
 import {
-  CalendarQuery, CreateApiKeyMutation, DeleteJobMutation, IngestResultsMutation, JobQuery, NotificationsQuery,
-  OpenJobMutation, PutCalendarMutation, PutDatafeedMutation, TaskProgressSubscription, TaskQuery, TasksQuery,
+  CalendarQuery,
+  CreateApiKeyMutation,
+  DeleteJobMutation,
+  IngestResultsMutation,
+  JobQuery,
+  NotificationsQuery,
+  OpenJobMutation,
+  PutCalendarMutation,
+  PutDatafeedMutation,
+  TaskProgressSubscription,
+  TaskQuery,
+  TasksQuery,
 } from './operations/documents.ts';
 
 let server: TestServer;
@@ -23,8 +33,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const deleteJob = (s: TestServer, vars: { jobId: string; force?: boolean; waitForCompletion?: boolean; deleteUserAnnotations?: boolean }, key?: string | null) =>
-  gql(s, DeleteJobMutation, vars, key);
+const deleteJob = (
+  s: TestServer,
+  vars: { jobId: string; force?: boolean; waitForCompletion?: boolean; deleteUserAnnotations?: boolean },
+  key?: string | null,
+) => gql(s, DeleteJobMutation, vars, key);
 
 async function asyncDelete(s: TestServer, jobId: string, extra: { force?: boolean; deleteUserAnnotations?: boolean } = {}) {
   const data = await ok(s, DeleteJobMutation, { jobId, waitForCompletion: false, ...extra });
@@ -47,7 +60,13 @@ async function key(s: TestServer, privileges: ('MONITOR_ML' | 'MANAGE_ML' | 'MON
   return { secret: data.createApiKey.secret, name: data.createApiKey.apiKey.name };
 }
 
-function expectError(result: { errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }, code: string, type: string, status: number, message: string) {
+function expectError(
+  result: { errors?: readonly { message: string; extensions?: Record<string, unknown> }[] },
+  code: string,
+  type: string,
+  status: number,
+  message: string,
+) {
   expect(result.errors).toHaveLength(1);
   expect(result.errors![0].message).toBe(message);
   expect(result.errors![0].extensions).toMatchObject({ code, type, status });
@@ -82,7 +101,13 @@ describe('checks before anything is written (D1-D6)', () => {
     await jobWithData(server, jobId);
     const reader = await key(server, ['MONITOR_ML']);
     const result = await deleteJob(server, { jobId }, reader.secret);
-    expectError(result, 'FORBIDDEN', 'security_exception', 403, `action [cluster:admin/xpack/ml/job/delete] is unauthorized for API key [${reader.name}]`);
+    expectError(
+      result,
+      'FORBIDDEN',
+      'security_exception',
+      403,
+      `action [cluster:admin/xpack/ml/job/delete] is unauthorized for API key [${reader.name}]`,
+    );
     await unchanged(server, jobId);
     // Reads accept MONITOR_ML; writes accept MANAGE_ML.
     expect((await gql(server, JobQuery, { id: jobId }, reader.secret)).data?.job?.id).toBe(jobId);
@@ -96,12 +121,23 @@ describe('checks before anything is written (D1-D6)', () => {
     for (const bad of ['*', `${jobId.slice(0, 4)}*`, `${jobId},other`, '_all', 'Upper', '-lead', 'trail-', 'sp ace', '']) {
       for (const waitForCompletion of [true, false]) {
         const result = await deleteJob(server, { jobId: bad, waitForCompletion });
-        expectError(result, 'BAD_USER_INPUT', 'illegal_argument_exception', 400,
-          `Invalid job_id; '${bad}' can contain lowercase alphanumeric (a-z and 0-9), hyphens or underscores; must start and end with alphanumeric`);
+        expectError(
+          result,
+          'BAD_USER_INPUT',
+          'illegal_argument_exception',
+          400,
+          `Invalid job_id; '${bad}' can contain lowercase alphanumeric (a-z and 0-9), hyphens or underscores; must start and end with alphanumeric`,
+        );
       }
     }
     const long = 'a'.repeat(65);
-    expectError(await deleteJob(server, { jobId: long }), 'BAD_USER_INPUT', 'illegal_argument_exception', 400, 'The job id cannot contain more than 64 characters.');
+    expectError(
+      await deleteJob(server, { jobId: long }),
+      'BAD_USER_INPUT',
+      'illegal_argument_exception',
+      400,
+      'The job id cannot contain more than 64 characters.',
+    );
     await unchanged(server, jobId);
   });
 
@@ -130,7 +166,13 @@ describe('checks before anything is written (D1-D6)', () => {
     const datafeedId = `datafeed-${jobId}`;
     await ok(server, PutDatafeedMutation, { input: { datafeedId, jobId, indices: ['logs-*'] } });
     for (const force of [false, true]) {
-      expectError(await deleteJob(server, { jobId, force }), 'CONFLICT', 'status_exception', 409, `Cannot delete job [${jobId}] because datafeed [${datafeedId}] refers to it`);
+      expectError(
+        await deleteJob(server, { jobId, force }),
+        'CONFLICT',
+        'status_exception',
+        409,
+        `Cannot delete job [${jobId}] because datafeed [${datafeedId}] refers to it`,
+      );
     }
     await unchanged(server, jobId);
     await expect(server.app.db.pool.query('DELETE FROM jobs WHERE id = $1', [jobId])).rejects.toThrow(/foreign key/);
@@ -144,10 +186,19 @@ describe('deleting (D7-D12)', () => {
     await jobWithData(slow, jobId);
     await asyncDelete(slow, jobId);
     expect((await ok(slow, JobQuery, { id: jobId })).job).toMatchObject({ id: jobId, deleting: true });
-    expectError(await gql(slow, OpenJobMutation, { jobId }), 'CONFLICT', 'status_exception', 409, `Cannot open job [${jobId}] because it is executing [delete]`);
+    expectError(
+      await gql(slow, OpenJobMutation, { jobId }),
+      'CONFLICT',
+      'status_exception',
+      409,
+      `Cannot open job [${jobId}] because it is executing [delete]`,
+    );
     const df = await gql(slow, PutDatafeedMutation, { input: { datafeedId: `df-${jobId}`, jobId, indices: ['x'] } });
     expect(df.errors?.[0].extensions?.code).toBe('CONFLICT');
-    const ingest = await gql(slow, IngestResultsMutation, { jobId, input: { buckets: [{ timestamp: '2026-01-01T00:00:00Z', bucketSpanSeconds: 60, anomalyScore: 1 }] } });
+    const ingest = await gql(slow, IngestResultsMutation, {
+      jobId,
+      input: { buckets: [{ timestamp: '2026-01-01T00:00:00Z', bucketSpanSeconds: 60, anomalyScore: 1 }] },
+    });
     expect(ingest.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 
@@ -177,7 +228,9 @@ describe('deleting (D7-D12)', () => {
 
     expect((await ok(server, DeleteJobMutation, { jobId })).deleteJob).toEqual({ __typename: 'Acknowledged', acknowledged: true });
 
-    expect(await rowsOwnedBy(server.app.db, jobId)).toEqual(Object.fromEntries(Object.keys(await rowsOwnedBy(server.app.db, jobId)).map((t) => [t, 0])));
+    expect(await rowsOwnedBy(server.app.db, jobId)).toEqual(
+      Object.fromEntries(Object.keys(await rowsOwnedBy(server.app.db, jobId)).map((t) => [t, 0])),
+    );
     expect(await annotationCount(server.app.db, jobId, '_xpack')).toBe(0);
     expect(await annotationCount(server.app.db, jobId)).toBe(1); // the user annotation stays
     expect((await ok(server, CalendarQuery, { id: calendarId })).calendar).toEqual({ id: calendarId, jobIds: [other] });
@@ -220,7 +273,9 @@ describe('deleting (D7-D12)', () => {
       expect(failed.errors?.[0].message).toMatch(/records are locked by a test/);
       const job = (await ok(server, JobQuery, { id: jobId })).job!;
       expect(job.deleting).toBe(true);
-      const [task] = (await ok(server, TasksQuery, { actions: 'cluster:admin/xpack/ml/job/delete' })).tasks.filter((t) => t.description === `delete-job-${jobId}`);
+      const [task] = (await ok(server, TasksQuery, { actions: 'cluster:admin/xpack/ml/job/delete' })).tasks.filter(
+        (t) => t.description === `delete-job-${jobId}`,
+      );
       const full = (await ok(server, TaskQuery, { id: task.id })).task!;
       expect(full).toMatchObject({ state: 'FAILED', completed: true, response: null });
       expect(full.error!.reason).toMatch(/records are locked by a test/);
@@ -272,8 +327,12 @@ describe('one deletion per job (D13, D14)', () => {
     const jobId = uniqueId('d13');
     await seedJob(slow.app.db, jobId, 20_000);
     const calls = [
-      { waitForCompletion: false }, { waitForCompletion: true }, { waitForCompletion: false, force: true },
-      { waitForCompletion: true, force: true }, { waitForCompletion: false, deleteUserAnnotations: true }, { waitForCompletion: true },
+      { waitForCompletion: false },
+      { waitForCompletion: true },
+      { waitForCompletion: false, force: true },
+      { waitForCompletion: true, force: true },
+      { waitForCompletion: false, deleteUserAnnotations: true },
+      { waitForCompletion: true },
     ].map((vars) => deleteJob(slow, { jobId, ...vars }));
     const results = await Promise.all(calls);
     const taskIds = new Set<string>();
@@ -320,8 +379,13 @@ describe('tasks (D15-D20)', () => {
     const last = events.at(-1)!;
     expect(taskId).toMatch(/^[A-Za-z0-9_-]+:\d+$/);
     expect(last).toMatchObject({
-      id: taskId, action: 'cluster:admin/xpack/ml/job/delete', description: `delete-job-${jobId}`,
-      state: 'COMPLETED', completed: true, response: { acknowledged: true }, error: null,
+      id: taskId,
+      action: 'cluster:admin/xpack/ml/job/delete',
+      description: `delete-job-${jobId}`,
+      state: 'COMPLETED',
+      completed: true,
+      response: { acknowledged: true },
+      error: null,
     });
     expect(last.progress).toMatchObject({ percent: 100, total: 11, deleted: 11 }); // 12 rows less the user annotation
     expect(events.length).toBeGreaterThan(3);
@@ -346,7 +410,10 @@ describe('tasks (D15-D20)', () => {
   it('D19 an unknown task is null; taskProgress ends with NOT_FOUND; an id without ":" is malformed', async () => {
     const id = 'nonode:999999999';
     expect((await ok(server, TaskQuery, { id })).task).toBeNull();
-    const notFound = { message: `task [${id}] isn't running and hasn't stored its results`, extensions: expect.objectContaining({ code: 'NOT_FOUND', status: 404 }) };
+    const notFound = {
+      message: `task [${id}] isn't running and hasn't stored its results`,
+      extensions: expect.objectContaining({ code: 'NOT_FOUND', status: 404 }),
+    };
     // graphql-ws delivers a refusal at subscribe time as one result with errors, then completes.
     const client = wsClient(server);
     const wsEvents = await wsSubscribe(client, TaskProgressSubscription, { id }).done;
@@ -371,7 +438,13 @@ describe('tasks (D15-D20)', () => {
     expect(newest.map((t) => t.description)).toEqual([`delete-job-${jobIds[1]}`, `delete-job-${jobIds[0]}`]);
     expect((await ok(server, TasksQuery, { actions, limit: 1 })).tasks).toEqual([newest[0]]);
     for (const limit of [0, -1, 1001]) {
-      expectError(await gql(server, TasksQuery, { actions, limit }), 'BAD_USER_INPUT', 'illegal_argument_exception', 400, `limit must be between 1 and 1000, got ${limit}`);
+      expectError(
+        await gql(server, TasksQuery, { actions, limit }),
+        'BAD_USER_INPUT',
+        'illegal_argument_exception',
+        400,
+        `limit must be between 1 and 1000, got ${limit}`,
+      );
     }
   });
 

@@ -8,7 +8,11 @@ import { BadInputError } from '../src/errors.ts';
 import { assertValidId, MAX_ID_LENGTH } from '../src/jobs/ids.ts';
 import { gql, ok, startServer, uniqueId, type Result, type TestServer } from './support/server.ts';
 import {
-  HardeningDeleteJobMutation, HardeningIngestResultsMutation, HardeningJobsQuery, HardeningOpenJobMutation, HardeningPutJobMutation,
+  HardeningDeleteJobMutation,
+  HardeningIngestResultsMutation,
+  HardeningJobsQuery,
+  HardeningOpenJobMutation,
+  HardeningPutJobMutation,
 } from './operations/hardening.ts';
 import type { PutJobInput, ResultsInput } from './generated/graphql.ts';
 
@@ -40,8 +44,40 @@ afterEach(async () => {
 
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
 const nasty = fc.constantFrom(
-  '', ' ', '*', '_all', 'a*', '*a', 'a,b', ' a ', ',', '\u0000', 'job\u0000id', '%', '_', '\\', '\\%', "'; DROP TABLE jobs; --",
-  'İ', 'ǅ', 'ﬃ', 'Ａ', '\u202e', '\u200b', '💥', 'a\u0301', '\r\n', '\t', 'null', 'undefined', '__proto__', 'constructor', '-', '--', 'a-', '-a',
+  '',
+  ' ',
+  '*',
+  '_all',
+  'a*',
+  '*a',
+  'a,b',
+  ' a ',
+  ',',
+  '\u0000',
+  'job\u0000id',
+  '%',
+  '_',
+  '\\',
+  '\\%',
+  "'; DROP TABLE jobs; --",
+  'İ',
+  'ǅ',
+  'ﬃ',
+  'Ａ',
+  '\u202e',
+  '\u200b',
+  '💥',
+  'a\u0301',
+  '\r\n',
+  '\t',
+  'null',
+  'undefined',
+  '__proto__',
+  'constructor',
+  '-',
+  '--',
+  'a-',
+  '-a',
 );
 const huge = fc.constantFrom(MAX_ID_LENGTH + 1, 4097, 70_000, 300_000).map((n) => 'x'.repeat(n));
 const validId = fc.stringMatching(/^[a-z0-9](?:[a-z0-9_-]{0,20}[a-z0-9])?$/);
@@ -78,11 +114,15 @@ const listOf = <T>(arb: fc.Arbitrary<T>) => fc.array(arb, { maxLength: 3 });
 const resultsInput: fc.Arbitrary<ResultsInput> = fc.record(
   {
     buckets: listOf(fc.record({ timestamp, bucketSpanSeconds: int, anomalyScore: float })),
-    records: listOf(fc.record({ timestamp, recordScore: float, fieldName: fc.option(hostileString), actual: fc.option(float), typical: fc.option(float) })),
+    records: listOf(
+      fc.record({ timestamp, recordScore: float, fieldName: fc.option(hostileString), actual: fc.option(float), typical: fc.option(float) }),
+    ),
     influencers: listOf(fc.record({ timestamp, fieldName: hostileString, fieldValue: hostileString, influencerScore: float })),
     categories: listOf(fc.record({ categoryId: int, terms: hostileString, examples: fc.option(listOf(hostileString)) })),
     forecasts: listOf(fc.record({ forecastId: hostileString, timestamp, prediction: float })),
-    modelSnapshots: listOf(fc.record({ snapshotId: hostileString, timestamp, description: fc.option(hostileString), stateDocs: listOf(hostileString) })),
+    modelSnapshots: listOf(
+      fc.record({ snapshotId: hostileString, timestamp, description: fc.option(hostileString), stateDocs: listOf(hostileString) }),
+    ),
     quantiles: hostileJson,
     categorizerState: listOf(hostileString),
     annotations: listOf(fc.record({ timestamp, text: hostileString })),
@@ -177,7 +217,9 @@ describe('mutations and queries over the real server', () => {
     ];
     for (const call of calls) {
       const result = await refusedChangesNothing(call);
-      expect(result.errors).toEqual([expect.objectContaining({ message, extensions: { code: 'BAD_USER_INPUT', type: 'illegal_argument_exception', status: 400 } })]);
+      expect(result.errors).toEqual([
+        expect.objectContaining({ message, extensions: { code: 'BAD_USER_INPUT', type: 'illegal_argument_exception', status: 400 } }),
+      ]);
     }
     const expression = await gql(server, HardeningJobsQuery, { ids: jobId });
     expect(expression.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', type: 'illegal_argument_exception', status: 400 });
@@ -201,15 +243,25 @@ describe('mutations and queries over the real server', () => {
       headers: { 'content-type': 'application/json', authorization: `ApiKey ${server.adminKey}` },
       body: JSON.stringify({ query: `{ jobs(ids: "a\\u0000") { id } }` }),
     });
-    expect((await literal.json()).errors).toEqual([{ message, extensions: { code: 'BAD_USER_INPUT', type: 'illegal_argument_exception', status: 400 } }]);
+    expect((await literal.json()).errors).toEqual([
+      { message, extensions: { code: 'BAD_USER_INPUT', type: 'illegal_argument_exception', status: 400 } },
+    ]);
     // Well-formed astral characters (surrogate pairs) are fine.
-    expect((await gql(server, HardeningPutJobMutation, { input: { jobId, description: '💥 ok', analysisConfig: { note: '𝄞' } } })).errors).toBeUndefined();
+    expect(
+      (await gql(server, HardeningPutJobMutation, { input: { jobId, description: '💥 ok', analysisConfig: { note: '𝄞' } } })).errors,
+    ).toBeUndefined();
   });
 
   it('bad variables (wrong type, out-of-range Int, missing non-null) are BAD_USER_INPUT', async () => {
     const cases: [unknown, RegExp][] = [
-      [{ jobId: openJob, input: { buckets: [{ timestamp: '2026-01-01T00:00:00Z', bucketSpanSeconds: 2 ** 31, anomalyScore: 1 }] } }, /Int cannot represent non 32-bit signed integer value/],
-      [{ jobId: openJob, input: { buckets: [{ timestamp: 'not a date', bucketSpanSeconds: 60, anomalyScore: 1 }] } }, /DateTime must be an ISO-8601 string/],
+      [
+        { jobId: openJob, input: { buckets: [{ timestamp: '2026-01-01T00:00:00Z', bucketSpanSeconds: 2 ** 31, anomalyScore: 1 }] } },
+        /Int cannot represent non 32-bit signed integer value/,
+      ],
+      [
+        { jobId: openJob, input: { buckets: [{ timestamp: 'not a date', bucketSpanSeconds: 60, anomalyScore: 1 }] } },
+        /DateTime must be an ISO-8601 string/,
+      ],
       [{ jobId: null, input: {} }, /of non-null type "ID!" must not be null/],
     ];
     for (const [variables, message] of cases) {
@@ -242,7 +294,10 @@ describe('mutations and queries over the real server', () => {
 
   it('deleteJob: hostile ids and flags never delete anything they refuse', async () => {
     const args = fc.record({
-      jobId: fc.oneof(hostileString, fc.constantFrom(`${closedJob}*`, `${closedJob},${openJob}`, `${closedJob.toUpperCase()}`, ` ${closedJob}`, `${closedJob}\u0000`)),
+      jobId: fc.oneof(
+        hostileString,
+        fc.constantFrom(`${closedJob}*`, `${closedJob},${openJob}`, `${closedJob.toUpperCase()}`, ` ${closedJob}`, `${closedJob}\u0000`),
+      ),
       force: fc.option(fc.boolean()),
       waitForCompletion: fc.option(fc.boolean()),
     });
@@ -263,9 +318,13 @@ describe('mutations and queries over the real server', () => {
 
   it('ingestResults: hostile results, documents and JSON write all or nothing', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof({ arbitrary: fc.constant(openJob), weight: 4 }, { arbitrary: hostileString, weight: 1 }), resultsInput, async (jobId, input) => {
-        await refusedChangesNothing(() => gql(server, HardeningIngestResultsMutation, { jobId, input }));
-      }),
+      fc.asyncProperty(
+        fc.oneof({ arbitrary: fc.constant(openJob), weight: 4 }, { arbitrary: hostileString, weight: 1 }),
+        resultsInput,
+        async (jobId, input) => {
+          await refusedChangesNothing(() => gql(server, HardeningIngestResultsMutation, { jobId, input }));
+        },
+      ),
       runs(120),
     );
   });
@@ -283,11 +342,17 @@ describe('mutations and queries over the real server', () => {
 
   it('jobs(ids): hostile expressions never fail unexpectedly', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileString, fc.array(fc.oneof(hostileString, validId, fc.constantFrom('*', '_all', 'fuzz-*', '*-*')), { maxLength: 5 }).map((p) => p.join(','))), async (ids) => {
-        const result = await gql(server, HardeningJobsQuery, { ids });
-        expectNoInternalError(result);
-        if (!result.errors) expect(Array.isArray(result.data?.jobs)).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          hostileString,
+          fc.array(fc.oneof(hostileString, validId, fc.constantFrom('*', '_all', 'fuzz-*', '*-*')), { maxLength: 5 }).map((p) => p.join(',')),
+        ),
+        async (ids) => {
+          const result = await gql(server, HardeningJobsQuery, { ids });
+          expectNoInternalError(result);
+          if (!result.errors) expect(Array.isArray(result.data?.jobs)).toBe(true);
+        },
+      ),
       runs(150),
     );
     expect((await ok(server, HardeningJobsQuery, { ids: '_all' })).jobs.length).toBeGreaterThanOrEqual(2);

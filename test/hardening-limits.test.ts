@@ -23,7 +23,11 @@ afterAll(async () => {
 /** A raw HTTP request on its own connection (a refused upload leaves its connection unusable). */
 function rawPost(s: TestServer, headers: Record<string, string>, write: (req: ReturnType<typeof httpRequest>) => void) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = httpRequest(s.graphqlUrl, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', authorization: `ApiKey ${s.adminKey}`, ...headers } });
+    const req = httpRequest(s.graphqlUrl, {
+      method: 'POST',
+      agent: false,
+      headers: { 'content-type': 'application/json', authorization: `ApiKey ${s.adminKey}`, ...headers },
+    });
     req.on('response', (res) => {
       let body = '';
       res.on('data', (d) => (body += d));
@@ -41,7 +45,10 @@ interface Reply {
 }
 
 /** A raw request to /graphql; JSON bodies are sent as given. */
-async function send(s: TestServer, init: { method?: string; query?: string; body?: unknown; headers?: Record<string, string>; key?: string | null; search?: string }): Promise<Reply> {
+async function send(
+  s: TestServer,
+  init: { method?: string; query?: string; body?: unknown; headers?: Record<string, string>; key?: string | null; search?: string },
+): Promise<Reply> {
   const key = init.key === undefined ? s.adminKey : init.key;
   const headers: Record<string, string> = {
     accept: 'application/graphql-response+json, application/json',
@@ -92,7 +99,10 @@ describe('request limits (graphql-armor and the body size)', () => {
     expect(reply.status).toBe(413);
     const body = JSON.parse(reply.body);
     expect(body.errors).toEqual([
-      { message: `request body is larger than ${1024 * 1024} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE', type: 'status_exception', status: 413 } },
+      {
+        message: `request body is larger than ${1024 * 1024} bytes`,
+        extensions: { code: 'PAYLOAD_TOO_LARGE', type: 'status_exception', status: 413 },
+      },
     ]);
     await stillServes();
   });
@@ -146,7 +156,10 @@ describe('request limits (graphql-armor and the body size)', () => {
     badInput(await send(server, { query: `mutation { ${fields.join(' ')} }` }), 'Token limit of 1000 exceeded.');
     // With a higher token limit, the alias limit still refuses it at the start of validation.
     badInput(await send(open, { query: `mutation { ${fields.join(' ')} }` }), 'Aliases limit of 15 exceeded, found 2000.');
-    badInput(await send(open, { query: `{ ${Array.from({ length: 2000 }, (_, i) => `t${i}: __typename`).join(' ')} }` }), 'Aliases limit of 15 exceeded, found 2000.');
+    badInput(
+      await send(open, { query: `{ ${Array.from({ length: 2000 }, (_, i) => `t${i}: __typename`).join(' ')} }` }),
+      'Aliases limit of 15 exceeded, found 2000.',
+    );
     expect(await jobCount(prefix)).toBe(0);
     expect((await open.app.db.pool.query(`SELECT count(*)::int AS n FROM jobs WHERE id LIKE $1`, [`${prefix}%`])).rows[0].n).toBe(0);
     await stillServes(open);
@@ -159,7 +172,10 @@ describe('request limits (graphql-armor and the body size)', () => {
       badInput(await send(strict, { query: '{ jobs { counts { total } } }' }), 'Query depth limit of 2 exceeded, found 3.');
       badInput(await send(strict, { query: '{ a: __typename b: __typename }' }), 'Aliases limit of 1 exceeded, found 2.');
       badInput(await send(strict, { query: '{ __typename @include(if: true) @skip(if: false) }' }), 'Directives limit of 1 exceeded, found 2.');
-      badInput(await send(strict, { query: '{ jobs { id description state deleting groups createdAt } }' }), 'Query Cost limit of 10 exceeded, found 11.');
+      badInput(
+        await send(strict, { query: '{ jobs { id description state deleting groups createdAt } }' }),
+        'Query Cost limit of 10 exceeded, found 11.',
+      );
       badInput(await send(strict, { query: `{ ${'__typename '.repeat(40)} }` }), 'Token limit of 40 exceeded.');
       const large = await send(strict, { body: { query: '{ __typename }', variables: { pad: 'x'.repeat(600) } } });
       expect(large.status).toBe(413);
@@ -177,7 +193,13 @@ describe('request limits (graphql-armor and the body size)', () => {
   });
 
   it('introspection works under the default limits (GraphiQL, codegen)', async () => {
-    const full = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const full = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
     const reply = await send(server, { query: full });
     expect(reply.body.errors).toBeUndefined();
     expect((reply.body.data as { __schema: { types: unknown[] } }).__schema.types.length).toBeGreaterThan(20);
@@ -217,7 +239,13 @@ describe('HTTP: methods, CSRF, CORS', () => {
     const search = `?query=${encodeURIComponent('{ jobs { id } }')}`;
     const refused = await send(server, { method: 'GET', search, key: null });
     expect(refused.status).toBe(403);
-    expectRefusal(refused, 'FORBIDDEN', 'security_exception', 403, 'a request a browser could send cross-site needs an Authorization or x-graphql-csrf header');
+    expectRefusal(
+      refused,
+      'FORBIDDEN',
+      'security_exception',
+      403,
+      'a request a browser could send cross-site needs an Authorization or x-graphql-csrf header',
+    );
     // The header passes CSRF; the key check then applies.
     const anonymous = await send(server, { method: 'GET', search, key: null, headers: { 'x-graphql-csrf': '1' } });
     expectRefusal(anonymous, 'UNAUTHENTICATED', 'security_exception', 401, 'missing authentication credentials for request');
@@ -238,7 +266,11 @@ describe('HTTP: methods, CSRF, CORS', () => {
   it('CORS is closed by default: no Access-Control-Allow-Origin for any origin', async () => {
     const preflight = await fetch(server.graphqlUrl, {
       method: 'OPTIONS',
-      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin: 'https://app.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     const reply = await send(server, { query: '{ jobs { id } }', headers: { origin: 'https://app.example' } });
@@ -248,7 +280,10 @@ describe('HTTP: methods, CSRF, CORS', () => {
 
   it('CORS_ORIGINS opens CORS to the listed origins only, without credentials', async () => {
     const preflight = (origin: string) =>
-      fetch(open.graphqlUrl, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+      fetch(open.graphqlUrl, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      });
     const allowed = await preflight('https://app.example');
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example');

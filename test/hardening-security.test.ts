@@ -13,7 +13,11 @@ import { createLogger } from '../src/log.ts';
 import { createRateLimiter } from '../src/rate-limit/write-rate-limit.ts';
 import { gql, ok, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
 import {
-  HardeningCreateApiKeyMutation, HardeningInvalidateApiKeyMutation, HardeningJobsQuery, HardeningPutJobMutation, HardeningTaskProgressSubscription,
+  HardeningCreateApiKeyMutation,
+  HardeningInvalidateApiKeyMutation,
+  HardeningJobsQuery,
+  HardeningPutJobMutation,
+  HardeningTaskProgressSubscription,
 } from './operations/hardening.ts';
 
 const databaseUrl = inject('databaseUrl');
@@ -37,7 +41,15 @@ async function start(overrides: Partial<Config> = {}): Promise<TestServer> {
   };
   const app = await buildApp(config, { log: createLogger('debug', { write: (line: string) => void logLines.push(line) }) });
   await app.start();
-  return { app, config, url: app.url, graphqlUrl: `${app.url}/graphql`, wsUrl: `${app.url.replace('http', 'ws')}/graphql`, adminKey, stop: () => app.stop() };
+  return {
+    app,
+    config,
+    url: app.url,
+    graphqlUrl: `${app.url}/graphql`,
+    wsUrl: `${app.url.replace('http', 'ws')}/graphql`,
+    adminKey,
+    stop: () => app.stop(),
+  };
 }
 
 let server: TestServer;
@@ -62,7 +74,8 @@ async function stillServes(s: TestServer = server) {
   expect((await ok(s, HardeningJobsQuery, { ids: '_all' })).jobs).toEqual(expect.any(Array));
 }
 
-const putJob = (s: TestServer, jobId: string, key: string) => gql(s, HardeningPutJobMutation, { input: { jobId, analysisConfig: { detectors: [] } } }, key);
+const putJob = (s: TestServer, jobId: string, key: string) =>
+  gql(s, HardeningPutJobMutation, { input: { jobId, analysisConfig: { detectors: [] } } }, key);
 const jobExists = async (s: TestServer, jobId: string) => (await s.app.db.pool.query('SELECT 1 FROM jobs WHERE id = $1', [jobId])).rowCount === 1;
 const logged = () => logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
 
@@ -81,14 +94,24 @@ describe('write rate limit (RATE_LIMIT_WRITES_PER_MINUTE)', () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(await res.json()).toEqual({
-      errors: [{ message: `rate limit exceeded, retry in ${retryAfter}s`, extensions: { code: 'TOO_MANY_REQUESTS', type: 'status_exception', status: 429, retryAfterSeconds: retryAfter } }],
+      errors: [
+        {
+          message: `rate limit exceeded, retry in ${retryAfter}s`,
+          extensions: { code: 'TOO_MANY_REQUESTS', type: 'status_exception', status: 429, retryAfterSeconds: retryAfter },
+        },
+      ],
     });
     expect(await jobExists(limited, jobId)).toBe(false);
     // Over WebSocket too; reads are not limited; another key has its own budget.
     const client = wsClient(limited, writer.secret);
     const [overWs] = await wsSubscribe(client, HardeningPutJobMutation, { input: { jobId, analysisConfig: {} } }).done;
     await client.dispose();
-    expect(overWs.errors?.[0].extensions).toEqual({ code: 'TOO_MANY_REQUESTS', type: 'status_exception', status: 429, retryAfterSeconds: expect.any(Number) });
+    expect(overWs.errors?.[0].extensions).toEqual({
+      code: 'TOO_MANY_REQUESTS',
+      type: 'status_exception',
+      status: 429,
+      retryAfterSeconds: expect.any(Number),
+    });
     expect(await jobExists(limited, jobId)).toBe(false);
     await stillServes(limited);
     expect((await ok(limited, HardeningJobsQuery, { ids: '_all' }, writer.secret)).jobs.length).toBeGreaterThanOrEqual(5);
@@ -100,7 +123,11 @@ describe('write rate limit (RATE_LIMIT_WRITES_PER_MINUTE)', () => {
     const writer = await newKey(limited);
     const ids = Array.from({ length: 6 }, () => uniqueId('rl-alias'));
     const query = `mutation { ${ids.map((id, i) => `w${i}: putJob(input: { jobId: "${id}", analysisConfig: {} }) { id }`).join(' ')} }`;
-    const res = await fetch(limited.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `ApiKey ${writer.secret}` }, body: JSON.stringify({ query }) });
+    const res = await fetch(limited.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `ApiKey ${writer.secret}` },
+      body: JSON.stringify({ query }),
+    });
     expect((await res.json()).errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
     for (const id of ids) expect(await jobExists(limited, id)).toBe(false);
     await stillServes(limited);
@@ -113,11 +140,15 @@ describe('write rate limit (RATE_LIMIT_WRITES_PER_MINUTE)', () => {
   });
 
   it.skipIf(!redisUrl || !databaseUrl)('is shared by every instance through Redis (REDIS_URL)', async () => {
-    const [a, b] = await Promise.all([start({ rateLimitWritesPerMinute: 4, redisUrl, adminApiKey: limited.adminKey }), start({ rateLimitWritesPerMinute: 4, redisUrl, adminApiKey: limited.adminKey })]);
+    const [a, b] = await Promise.all([
+      start({ rateLimitWritesPerMinute: 4, redisUrl, adminApiKey: limited.adminKey }),
+      start({ rateLimitWritesPerMinute: 4, redisUrl, adminApiKey: limited.adminKey }),
+    ]);
     try {
       const writer = await newKey(a);
       for (const target of [a, b, a, b]) expect((await putJob(target, uniqueId('rl-shared'), writer.secret)).errors).toBeUndefined();
-      for (const target of [a, b]) expect((await putJob(target, uniqueId('rl-shared'), writer.secret)).errors?.[0].extensions?.code).toBe('TOO_MANY_REQUESTS');
+      for (const target of [a, b])
+        expect((await putJob(target, uniqueId('rl-shared'), writer.secret)).errors?.[0].extensions?.code).toBe('TOO_MANY_REQUESTS');
       await stillServes(b);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
@@ -129,7 +160,12 @@ describe('API keys', () => {
   it('reserves the name _xpack, the system author of annotations', async () => {
     for (const name of ['_xpack', ' _XPACK ']) {
       const result = await gql(server, HardeningCreateApiKeyMutation, { name, privileges: ['MANAGE_ML'] });
-      expect(result.errors).toEqual([expect.objectContaining({ message: 'api key name [_xpack] is reserved', extensions: { code: 'BAD_USER_INPUT', type: 'illegal_argument_exception', status: 400 } })]);
+      expect(result.errors).toEqual([
+        expect.objectContaining({
+          message: 'api key name [_xpack] is reserved',
+          extensions: { code: 'BAD_USER_INPUT', type: 'illegal_argument_exception', status: 400 },
+        }),
+      ]);
     }
     expect((await server.app.db.pool.query(`SELECT 1 FROM api_keys WHERE lower(trim(name)) = '_xpack'`)).rowCount).toBe(0);
     await stillServes();
@@ -140,7 +176,12 @@ describe('API keys', () => {
     expect((await gql(server, HardeningJobsQuery, { ids: '_all' }, key.secret)).errors).toBeUndefined();
     await ok(server, HardeningInvalidateApiKeyMutation, { id: key.id });
     const after = await gql(server, HardeningJobsQuery, { ids: '_all' }, key.secret);
-    expect(after.errors).toEqual([expect.objectContaining({ message: 'missing authentication credentials for request', extensions: { code: 'UNAUTHENTICATED', type: 'security_exception', status: 401 } })]);
+    expect(after.errors).toEqual([
+      expect.objectContaining({
+        message: 'missing authentication credentials for request',
+        extensions: { code: 'UNAUTHENTICATED', type: 'security_exception', status: 401 },
+      }),
+    ]);
     await stillServes();
   });
 });
@@ -148,7 +189,9 @@ describe('API keys', () => {
 describe('errors and logs', () => {
   it('masks an unexpected error as `Unexpected error.` with the request id, and logs its stack under the same id', async () => {
     const requestId = `req-${randomBytes(6).toString('hex')}`;
-    const spy = vi.spyOn(server.app.db.pool, 'query').mockImplementationOnce((() => Promise.reject(new Error('simulated database failure'))) as never);
+    const spy = vi
+      .spyOn(server.app.db.pool, 'query')
+      .mockImplementationOnce((() => Promise.reject(new Error('simulated database failure'))) as never);
     try {
       const res = await fetch(server.graphqlUrl, {
         method: 'POST',
@@ -157,11 +200,14 @@ describe('errors and logs', () => {
       });
       expect(res.headers.get('x-request-id')).toBe(requestId);
       const body = await res.json();
-      expect(body.errors).toEqual([expect.objectContaining({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR', status: 500, requestId } })]);
+      expect(body.errors).toEqual([
+        expect.objectContaining({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR', status: 500, requestId } }),
+      ]);
     } finally {
       spy.mockRestore();
     }
-    const line = logged().find((l) => l.msg === 'unexpected error' && l.requestId === requestId) as { level: number; err: { stack: string } } | undefined;
+    const line = logged().find((l) => l.msg === 'unexpected error' && l.requestId === requestId) as
+      { level: number; err: { stack: string } } | undefined;
     expect(line?.level).toBe(50);
     expect(line?.err.stack).toMatch(/simulated database failure/);
     await stillServes();
@@ -194,8 +240,24 @@ describe('errors and logs', () => {
     await send(`query TooDeep { ${'__typename '.repeat(1001)} }`, key.secret);
     const mine = logged().filter((l) => l.requestId === requestId);
     expect(mine).toEqual([
-      expect.objectContaining({ level: 30, msg: 'operation', operation: 'ListJobs', type: 'query', key: key.name, outcome: 'ok', ms: expect.any(Number) }),
-      expect.objectContaining({ level: 30, msg: 'operation', operation: 'TryWrite', type: 'mutation', key: key.name, outcome: 'error', codes: ['FORBIDDEN'] }),
+      expect.objectContaining({
+        level: 30,
+        msg: 'operation',
+        operation: 'ListJobs',
+        type: 'query',
+        key: key.name,
+        outcome: 'ok',
+        ms: expect.any(Number),
+      }),
+      expect.objectContaining({
+        level: 30,
+        msg: 'operation',
+        operation: 'TryWrite',
+        type: 'mutation',
+        key: key.name,
+        outcome: 'error',
+        codes: ['FORBIDDEN'],
+      }),
       expect.objectContaining({ level: 30, msg: 'request refused', method: 'POST', status: 200, outcome: 'refused', codes: ['BAD_USER_INPUT'] }),
     ]);
   });
@@ -221,7 +283,9 @@ describe('errors and logs', () => {
       expect(columns.length).toBeGreaterThan(10);
       for (const { table_name, column_name } of columns) {
         for (const secret of secrets) {
-          const { rowCount } = await s.app.db.pool.query(`SELECT 1 FROM "${table_name}" WHERE "${column_name}"::text LIKE '%' || $1 || '%' LIMIT 1`, [secret]);
+          const { rowCount } = await s.app.db.pool.query(`SELECT 1 FROM "${table_name}" WHERE "${column_name}"::text LIKE '%' || $1 || '%' LIMIT 1`, [
+            secret,
+          ]);
           expect(rowCount, `a secret in ${table_name}.${column_name}`).toBe(0);
         }
       }
@@ -250,7 +314,15 @@ describe('health, readiness and metrics', () => {
     await gql(server, HardeningJobsQuery, { ids: '_all' });
     await gql(server, HardeningJobsQuery, { ids: '_all' }, null);
     const taskId = `${server.app.services.nodeId}:${800_000_000 + Math.floor(Math.random() * 99_999_999)}`;
-    await server.app.db.prisma.task.create({ data: { id: taskId, nodeId: server.app.services.nodeId, action: 'cluster:admin/xpack/ml/job/delete', description: 'delete-job-metrics', jobId: uniqueId('metrics') } });
+    await server.app.db.prisma.task.create({
+      data: {
+        id: taskId,
+        nodeId: server.app.services.nodeId,
+        action: 'cluster:admin/xpack/ml/job/delete',
+        description: 'delete-job-metrics',
+        jobId: uniqueId('metrics'),
+      },
+    });
     const client = wsClient(server);
     const metric = async (pattern: RegExp) => Number(pattern.exec(await (await fetch(`${server.url}/metrics`)).text())?.[1]);
     try {

@@ -7,7 +7,10 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, ok, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
 import {
-  HardeningCreateApiKeyMutation, HardeningInvalidateApiKeyMutation, HardeningJobsQuery, HardeningTaskProgressSubscription,
+  HardeningCreateApiKeyMutation,
+  HardeningInvalidateApiKeyMutation,
+  HardeningJobsQuery,
+  HardeningTaskProgressSubscription,
 } from './operations/hardening.ts';
 
 // A long task lease: the QUEUED tasks these tests subscribe to must not be picked up meanwhile.
@@ -19,7 +22,13 @@ let tight: TestServer;
 beforeAll(async () => {
   [server, tight] = await Promise.all([
     startServer(quiet),
-    startServer({ ...quiet, wsMaxConnectionsPerKey: 3, wsMaxSubscriptionsPerConnection: 2, wsKeepAliveMs: 250, corsOrigins: ['https://app.example'] }),
+    startServer({
+      ...quiet,
+      wsMaxConnectionsPerKey: 3,
+      wsMaxSubscriptionsPerConnection: 2,
+      wsKeepAliveMs: 250,
+      corsOrigins: ['https://app.example'],
+    }),
   ]);
 });
 afterAll(async () => {
@@ -64,7 +73,10 @@ function rawSocket(s: TestServer, opts: { origin?: string; autoPong?: boolean } 
     for (;;) {
       const found = messages.findIndex((m) => m.type === type && (id === undefined || m.id === id));
       if (found >= 0) return messages.splice(found, 1)[0];
-      await Promise.race([new Promise<void>((wake) => waiters.push(wake)), closed.then((c) => Promise.reject(new Error(`closed ${c.code} ${c.reason} while waiting for ${type}`)))]);
+      await Promise.race([
+        new Promise<void>((wake) => waiters.push(wake)),
+        closed.then((c) => Promise.reject(new Error(`closed ${c.code} ${c.reason} while waiting for ${type}`))),
+      ]);
     }
   };
   const send = (message: object) => ws.send(JSON.stringify(message));
@@ -84,7 +96,15 @@ function rawSocket(s: TestServer, opts: { origin?: string; autoPong?: boolean } 
 /** A QUEUED task nobody runs (long lease): a subscription to it stays open. */
 async function parkedTask(s: TestServer) {
   const id = `${s.app.services.nodeId}:${900_000_000 + Math.floor(Math.random() * 99_999_999)}`;
-  await s.app.db.prisma.task.create({ data: { id, nodeId: s.app.services.nodeId, action: 'cluster:admin/xpack/ml/job/delete', description: 'delete-job-parked', jobId: uniqueId('parked') } });
+  await s.app.db.prisma.task.create({
+    data: {
+      id,
+      nodeId: s.app.services.nodeId,
+      action: 'cluster:admin/xpack/ml/job/delete',
+      description: 'delete-job-parked',
+      jobId: uniqueId('parked'),
+    },
+  });
   return id;
 }
 const removeTasks = (s: TestServer, ids: string[]) => s.app.db.prisma.task.deleteMany({ where: { id: { in: ids } } });
@@ -166,12 +186,20 @@ describe('operations on a socket', () => {
       await socket.init(tight.adminKey);
       const subscription = 'subscription ($id: ID!) { taskProgress(id: $id) { id state } }';
       for (const [i, id] of tasks.entries()) {
-        expect(await socket.run(`s${i}`, subscription, { id })).toMatchObject({ type: 'next', payload: { data: { taskProgress: { id, state: 'QUEUED' } } } });
+        expect(await socket.run(`s${i}`, subscription, { id })).toMatchObject({
+          type: 'next',
+          payload: { data: { taskProgress: { id, state: 'QUEUED' } } },
+        });
       }
       expect(await socket.run('third', '{ jobs { id } }')).toEqual({
         type: 'error',
         id: 'third',
-        payload: [{ message: 'too many operations in flight on this connection: at most 2', extensions: { code: 'TOO_MANY_REQUESTS', type: 'status_exception', status: 429 } }],
+        payload: [
+          {
+            message: 'too many operations in flight on this connection: at most 2',
+            extensions: { code: 'TOO_MANY_REQUESTS', type: 'status_exception', status: 429 },
+          },
+        ],
       });
       socket.send({ type: 'complete', id: 's0' });
       await new Promise((r) => setTimeout(r, 50));
@@ -192,13 +220,21 @@ describe('operations on a socket', () => {
     expect(await socket.run('aliases', aliases)).toEqual({
       type: 'error',
       id: 'aliases',
-      payload: [{ message: 'Aliases limit of 15 exceeded, found 16.', extensions: { code: 'BAD_USER_INPUT', type: 'illegal_argument_exception', status: 400 } }],
+      payload: [
+        {
+          message: 'Aliases limit of 15 exceeded, found 16.',
+          extensions: { code: 'BAD_USER_INPUT', type: 'illegal_argument_exception', status: 400 },
+        },
+      ],
     });
     expect(await socket.run('tokens', `{ ${'__typename '.repeat(1001)} }`)).toMatchObject({
       type: 'error',
       payload: [{ message: 'Token limit of 1000 exceeded.', extensions: { code: 'BAD_USER_INPUT' } }],
     });
-    expect(await socket.run('syntax', '{ jobs { id ')).toMatchObject({ type: 'error', payload: [{ message: expect.stringMatching(/^Syntax Error/) }] });
+    expect(await socket.run('syntax', '{ jobs { id ')).toMatchObject({
+      type: 'error',
+      payload: [{ message: expect.stringMatching(/^Syntax Error/) }],
+    });
     expect(await socket.run('fine', '{ jobs { id } }')).toMatchObject({ type: 'next' });
     // A message over MAX_BODY_BYTES closes the socket (1009 Message Too Big).
     socket.send({ type: 'subscribe', id: 'big', payload: { query: '{ __typename }', variables: { pad: 'x'.repeat(1024 * 1024) } } });
@@ -218,7 +254,12 @@ describe('operations on a socket', () => {
         id: 'after',
         payload: {
           data: null,
-          errors: [expect.objectContaining({ message: 'missing authentication credentials for request', extensions: { code: 'UNAUTHENTICATED', type: 'security_exception', status: 401 } })],
+          errors: [
+            expect.objectContaining({
+              message: 'missing authentication credentials for request',
+              extensions: { code: 'UNAUTHENTICATED', type: 'security_exception', status: 401 },
+            }),
+          ],
         },
       });
       expect(socket.ws.readyState).toBe(WebSocket.OPEN);
@@ -264,7 +305,12 @@ describe('load', () => {
 
       const refusals = Array.from({ length: 1000 }, (_, i) => {
         const kind = i % 4;
-        if (kind === 0) return fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ jobs { id } }' }) });
+        if (kind === 0)
+          return fetch(server.graphqlUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: '{ jobs { id } }' }),
+          });
         if (kind === 1) return fetch(`${server.graphqlUrl}?query=${encodeURIComponent('{ jobs { id } }')}`);
         if (kind === 2) {
           return fetch(server.graphqlUrl, {

@@ -13,16 +13,24 @@ import pg from 'pg';
 
 const databaseUrl = inject('databaseUrl');
 const redisUrl = inject('redisUrl');
-const why = !databaseUrl ? 'DATABASE_URL is unset (the embedded database is single-process)' : !redisUrl ? 'REDIS_URL is unset (cross-instance pub/sub needs Redis)' : '';
+const why = !databaseUrl
+  ? 'DATABASE_URL is unset (the embedded database is single-process)'
+  : !redisUrl
+    ? 'REDIS_URL is unset (cross-instance pub/sub needs Redis)'
+    : '';
 if (why) console.log(`[tests] skipping multi-instance suite: ${why}`);
 
 const run = promisify(execFile);
 
 async function seed(jobId: string, rows: number) {
   // The seed command, as users run it (npm run seed -- --job <id> --results <n>).
-  await run(process.execPath, ['--experimental-wasm-modules', '--no-warnings', '--import', 'tsx', 'src/cli/seed.ts', '--job', jobId, '--results', String(rows)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  });
+  await run(
+    process.execPath,
+    ['--experimental-wasm-modules', '--no-warnings', '--import', 'tsx', 'src/cli/seed.ts', '--job', jobId, '--results', String(rows)],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    },
+  );
 }
 
 describe.skipIf(!!why)('several instances on one database', () => {

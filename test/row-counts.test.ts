@@ -38,7 +38,11 @@ describe('kept row counts', () => {
     const { kept, real } = await keptAndReal(slow.app.db, jobId);
     expect(kept).toEqual(real);
     expect(sum(real)).toBe(seeded.total - seeded.annotations);
-    expect((await ok(slow, JobQuery, { id: jobId })).job?.counts).toMatchObject({ total: 12_345, buckets: seeded.buckets, modelStateDocs: seeded.modelStateDocs });
+    expect((await ok(slow, JobQuery, { id: jobId })).job?.counts).toMatchObject({
+      total: 12_345,
+      buckets: seeded.buckets,
+      modelStateDocs: seeded.modelStateDocs,
+    });
   });
 
   it('ingestResults adds, and replacing the quantiles and categorizer state keeps them exact', async () => {
@@ -46,7 +50,10 @@ describe('kept row counts', () => {
     await jobWithData(slow, jobId, 'opened');
     const ts = '2026-01-02T00:00:00.000Z';
     const input = {
-      buckets: [{ timestamp: ts, bucketSpanSeconds: 900, anomalyScore: 1 }, { timestamp: ts, bucketSpanSeconds: 900, anomalyScore: 2 }],
+      buckets: [
+        { timestamp: ts, bucketSpanSeconds: 900, anomalyScore: 1 },
+        { timestamp: ts, bucketSpanSeconds: 900, anomalyScore: 2 },
+      ],
       modelSnapshots: [{ snapshotId: 's2', timestamp: ts, stateDocs: ['a', 'b', 'c'] }],
       quantiles: { q: [0.1] },
       categorizerState: ['c1', 'c2', 'c3'],
@@ -76,7 +83,8 @@ describe('kept row counts', () => {
       if (!midway) await new Promise((r) => setTimeout(r, 50));
     }
     expect(midway).toBe(true);
-    for (let i = 0; i < 600 && (await ok(slow, TaskQuery, { id: taskId })).task!.state !== 'COMPLETED'; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 600 && (await ok(slow, TaskQuery, { id: taskId })).task!.state !== 'COMPLETED'; i++)
+      await new Promise((r) => setTimeout(r, 100));
     const { rows } = await slow.app.db.pool.query(`SELECT * FROM job_row_counts WHERE job_id = $1`, [jobId]);
     expect(rows).toEqual([]);
   });

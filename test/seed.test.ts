@@ -30,7 +30,11 @@ afterAll(async () => {
   }
 });
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function seed(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
@@ -61,7 +65,11 @@ describe('npm run seed', () => {
     expect(annotations).toHaveLength(kinds.annotations);
     expect(new Set(annotations.map((a) => a.createdBy))).toEqual(new Set(['_xpack']));
     // The summary line names what was written, kind by kind.
-    expect(run.stdout).toContain(Object.entries(kinds).map(([kind, n]) => `${kind}=${n}`).join(' '));
+    expect(run.stdout).toContain(
+      Object.entries(kinds)
+        .map(([kind, n]) => `${kind}=${n}`)
+        .join(' '),
+    );
 
     // Seeding the same id again is refused and changes nothing.
     const again = await seed('--job', jobId, '--results', '10');
@@ -93,7 +101,10 @@ describe('npm run seed', () => {
       [['--job', jobId, '--results', 'abc'], `error: --results must be an integer from 0 to 50000000, got 'abc'`],
       [['--job', jobId, '--results', '50000001'], `error: --results must be an integer from 0 to 50000000, got '50000001'`],
       [['--job', jobId, '--results', '5', '--force'], `error: unknown argument '--force'`],
-      [['--job', 'Bad_Id', '--results', '5'], `error: Invalid job_id; 'Bad_Id' can contain lowercase alphanumeric (a-z and 0-9), hyphens or underscores; must start and end with alphanumeric`],
+      [
+        ['--job', 'Bad_Id', '--results', '5'],
+        `error: Invalid job_id; 'Bad_Id' can contain lowercase alphanumeric (a-z and 0-9), hyphens or underscores; must start and end with alphanumeric`,
+      ],
     ];
     const runs = await Promise.all(cases.map(([args]) => seed(...args)));
     runs.forEach((run, i) => {

@@ -21,11 +21,7 @@ interface GraphQLErrorShape {
 export const errorOf = (errors: readonly GraphQLErrorShape[]) =>
   new ApiError(errors[0].message, errors[0].extensions?.code ?? 'INTERNAL_SERVER_ERROR');
 
-export async function request<TResult, TVars>(
-  apiKey: string,
-  document: TypedDocumentString<TResult, TVars>,
-  variables: TVars,
-): Promise<TResult> {
+export async function request<TResult, TVars>(apiKey: string, document: TypedDocumentString<TResult, TVars>, variables: TVars): Promise<TResult> {
   let res: Response;
   try {
     res = await fetch('/graphql', {

@@ -61,21 +61,26 @@ export function useTaskProgress(apiKey: string, onEnded: (tracked: TrackedTask) 
         const last = update(id, (t) => ({ ...t, ...change, endedAt: Date.now() }));
         if (last) ended.current(last);
       };
-      const stop = subscribe(client, TaskProgressSubscription, { id }, {
-        next: ({ taskProgress: task }) => {
-          const at = Date.now();
-          update(id, (t) => ({
-            ...t,
-            jobId: task.jobId,
-            task,
-            receivedAt: at,
-            error: undefined,
-            samples: [...t.samples, { at, deleted: task.progress.deleted }].slice(-MAX_SAMPLES),
-          }));
+      const stop = subscribe(
+        client,
+        TaskProgressSubscription,
+        { id },
+        {
+          next: ({ taskProgress: task }) => {
+            const at = Date.now();
+            update(id, (t) => ({
+              ...t,
+              jobId: task.jobId,
+              task,
+              receivedAt: at,
+              error: undefined,
+              samples: [...t.samples, { at, deleted: task.progress.deleted }].slice(-MAX_SAMPLES),
+            }));
+          },
+          error: (error) => finish({ error }),
+          complete: () => finish({}),
         },
-        error: (error) => finish({ error }),
-        complete: () => finish({}),
-      });
+      );
       followed.current.set(id, stop);
     },
     [client],

@@ -13,7 +13,10 @@ function possibleTypesOf(schema: GraphQLSchema): Record<string, string[]> {
     .filter((type) => !type.name.startsWith('__'))
     .sort((a, b) => a.name.localeCompare(b.name));
   for (const type of abstract) {
-    out[type.name] = schema.getPossibleTypes(type).map((t) => t.name).sort();
+    out[type.name] = schema
+      .getPossibleTypes(type)
+      .map((t) => t.name)
+      .sort();
   }
   return out;
 }

@@ -97,7 +97,12 @@ try {
   console.log(`seeded job ${jobId}: ${rows} rows in ${seconds.toFixed(2)}s (${rate} rows/s)`);
   const { buckets, records, influencers, categories, forecasts, modelSnapshots, modelStateDocs, annotations } = result;
   const kinds = { buckets, records, influencers, categories, forecasts, modelSnapshots, modelStateDocs, annotations };
-  console.log('  ' + Object.entries(kinds).map(([kind, n]) => `${kind}=${n}`).join(' '));
+  console.log(
+    '  ' +
+      Object.entries(kinds)
+        .map(([kind, n]) => `${kind}=${n}`)
+        .join(' '),
+  );
 } catch (err) {
   if (err instanceof MlError) {
     console.error(`error: ${err.message}`);

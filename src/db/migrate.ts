@@ -57,7 +57,10 @@ class MigrationClient extends pg.Client {
       const dropped: Promise<unknown> = Promise.all(users.map((c) => c.end())).then(drop);
       const cb = args.find((a) => typeof a === 'function') as ((err: Error | null, res?: unknown) => void) | undefined;
       if (!cb) return dropped;
-      void dropped.then((res: unknown) => cb(null, res), (err: Error) => cb(err));
+      void dropped.then(
+        (res: unknown) => cb(null, res),
+        (err: Error) => cb(err),
+      );
       return undefined;
     }
     const callback = args.findIndex((a) => typeof a === 'function');
@@ -90,7 +93,9 @@ function migrationPool(url: string): pg.Pool {
     user: decodeURIComponent(u.username) || undefined,
     password: decodeURIComponent(u.password) || undefined,
     database: decodeURIComponent(u.pathname.slice(1)) || undefined,
-    ssl: ['require', 'verify-ca', 'verify-full'].includes(u.searchParams.get('sslmode') ?? '') ? { rejectUnauthorized: u.searchParams.get('sslmode') !== 'require' } : undefined,
+    ssl: ['require', 'verify-ca', 'verify-full'].includes(u.searchParams.get('sslmode') ?? '')
+      ? { rejectUnauthorized: u.searchParams.get('sslmode') !== 'require' }
+      : undefined,
     max: 1,
     Client: MigrationClient as unknown as typeof pg.Client,
   });
@@ -99,7 +104,10 @@ function migrationPool(url: string): pg.Pool {
 export function migrationList(): MigrationList {
   const lockPath = join(migrationsDir, 'migration_lock.toml');
   const dirs = existsSync(migrationsDir)
-    ? readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   return {
     baseDir: migrationsDir,

@@ -5,7 +5,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from '../db/client.ts';
 import { QUEUE as TASK_QUEUE } from '../tasks/runner.ts';
 
-
 export function serveHealth(_req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
 }

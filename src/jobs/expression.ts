@@ -14,7 +14,14 @@ export async function listJobs(db: Database, expression: string | null | undefin
   if (source.length > MAX_EXPRESSION_LENGTH) {
     throw new BadInputError(`The job expression cannot contain more than ${MAX_EXPRESSION_LENGTH} characters.`);
   }
-  const tokens = [...new Set(source.split(',').map((t) => t.trim()).filter(Boolean))];
+  const tokens = [
+    ...new Set(
+      source
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
   const all = tokens.length === 0 || tokens.includes('_all') || tokens.includes('*');
   const names = tokens.filter((t) => !t.includes('*'));
   const likes = tokens.filter((t) => t.includes('*')).map(toLike);

@@ -34,8 +34,7 @@ export async function lockJob(tx: Prisma.TransactionClient, id: string, mode: 'U
   return job;
 }
 
-const namesClash = (name: string) =>
-  new BadInputError(`job and group names must be unique but job [${name}] and group [${name}] have the same name`);
+const namesClash = (name: string) => new BadInputError(`job and group names must be unique but job [${name}] and group [${name}] have the same name`);
 
 export async function putJob(db: Database, input: PutJobInput): Promise<Job> {
   const { jobId } = input;

@@ -121,7 +121,13 @@ type Snapshots = NonNullable<ResultsInput['modelSnapshots']>;
 async function addSnapshots(tx: Prisma.TransactionClient, jobId: string, snapshots: Snapshots): Promise<number> {
   // ON CONFLICT DO NOTHING, then compare: also catches a snapshot id a concurrent call just wrote.
   const created = await tx.modelSnapshot.createManyAndReturn({
-    data: snapshots.map((s) => ({ jobId, snapshotId: s.snapshotId, timestamp: s.timestamp, description: s.description ?? null, docCount: s.stateDocs.length })),
+    data: snapshots.map((s) => ({
+      jobId,
+      snapshotId: s.snapshotId,
+      timestamp: s.timestamp,
+      description: s.description ?? null,
+      docCount: s.stateDocs.length,
+    })),
     skipDuplicates: true,
     select: { snapshotId: true },
   });
@@ -157,7 +163,10 @@ function validate(input: ResultsInput): void {
   for (const f of input.forecasts ?? []) assertText(f.forecastId, 'forecastId', MAX_ID_LENGTH);
   const snapshots = input.modelSnapshots ?? [];
   assertCount(snapshots, 'modelSnapshots');
-  assertCount(snapshots.flatMap((s) => s.stateDocs), 'model state documents');
+  assertCount(
+    snapshots.flatMap((s) => s.stateDocs),
+    'model state documents',
+  );
   const seen = new Set<string>();
   for (const s of snapshots) {
     assertText(s.snapshotId, 'snapshotId', MAX_ID_LENGTH);

@@ -41,7 +41,13 @@ function documentHasUnstorableText(document: DocumentNode): boolean {
 }
 
 export function useStorableText(): Plugin {
-  const check = ({ args, setResultAndStopExecution }: { args: { document: DocumentNode; variableValues?: unknown }; setResultAndStopExecution: (result: { errors: Error[] }) => void }) => {
+  const check = ({
+    args,
+    setResultAndStopExecution,
+  }: {
+    args: { document: DocumentNode; variableValues?: unknown };
+    setResultAndStopExecution: (result: { errors: Error[] }) => void;
+  }) => {
     if (hasUnstorableText(args.variableValues) || documentHasUnstorableText(args.document)) {
       setResultAndStopExecution({ errors: [toGraphQLError(undefined, new BadInputError(UNSTORABLE_TEXT_MESSAGE))] });
     }

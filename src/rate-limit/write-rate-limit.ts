@@ -49,7 +49,11 @@ class MemoryWindow implements RateLimiter {
 }
 
 class RedisWindow implements RateLimiter {
-  constructor(private readonly redis: Redis, private readonly limit: number, private readonly log: Logger) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly limit: number,
+    private readonly log: Logger,
+  ) {}
 
   async consume(key: string, cost: number): Promise<Verdict> {
     const name = `ml:rate:writes:${key}`;

@@ -24,7 +24,7 @@ export const AnnotationInput = builder.inputType('AnnotationInput', {
 builder.queryField('annotations', (t) =>
   t.field({
     type: [Annotation],
-    description: 'Annotations survive their job\'s deletion, so this works for deleted jobs too.',
+    description: "Annotations survive their job's deletion, so this works for deleted jobs too.",
     args: { jobId: t.arg.id({ required: true }) },
     resolve: guarded('annotations', ({ jobId }, ctx) => listAnnotations(ctx.services.db, jobId)),
   }),
@@ -33,7 +33,7 @@ builder.queryField('annotations', (t) =>
 builder.mutationField('putAnnotation', (t) =>
   t.field({
     type: Annotation,
-    description: 'A user annotation (createdBy = the caller\'s API key name).',
+    description: "A user annotation (createdBy = the caller's API key name).",
     args: { jobId: t.arg.id({ required: true }), input: t.arg({ type: AnnotationInput, required: true }) },
     resolve: guarded('putAnnotation', ({ jobId, input }, ctx, principal) => putAnnotation(ctx.services.db, jobId, input, principal.name)),
   }),

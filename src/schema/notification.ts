@@ -15,7 +15,7 @@ const AuditMessage = builder.objectRef<Notification>('AuditMessage').implement({
 builder.queryField('notifications', (t) =>
   t.field({
     type: [AuditMessage],
-    description: 'Audit notifications, oldest first; they survive their job\'s deletion.',
+    description: "Audit notifications, oldest first; they survive their job's deletion.",
     args: { jobId: t.arg.id({ required: true }) },
     resolve: guarded('notifications', ({ jobId }, ctx) => listNotifications(ctx.services.db, jobId)),
   }),

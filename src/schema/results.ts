@@ -66,8 +66,8 @@ const ResultsInput = builder.inputType('ResultsInput', {
     categories: t.field({ type: [CategoryInput] }),
     forecasts: t.field({ type: [ForecastInput] }),
     modelSnapshots: t.field({ type: [ModelSnapshotInput] }),
-    quantiles: t.field({ type: 'JSON', description: 'Replaces the job\'s quantiles document.' }),
-    categorizerState: t.stringList({ description: 'Replaces the job\'s categorizer state documents.' }),
+    quantiles: t.field({ type: 'JSON', description: "Replaces the job's quantiles document." }),
+    categorizerState: t.stringList({ description: "Replaces the job's categorizer state documents." }),
     annotations: t.field({ type: [AnnotationInput], description: 'System annotations (createdBy `_xpack`).' }),
   }),
 });

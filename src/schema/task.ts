@@ -24,8 +24,7 @@ interface ProgressView {
 
 /** D17: percent only grows; a COMPLETED task shows 100. */
 export function progressOf(task: TaskRow): ProgressView {
-  const percent =
-    task.state === 'COMPLETED' ? 100 : task.total > 0 ? Math.min(100, Math.floor((task.deleted * 10_000) / task.total) / 100) : 0;
+  const percent = task.state === 'COMPLETED' ? 100 : task.total > 0 ? Math.min(100, Math.floor((task.deleted * 10_000) / task.total) / 100) : 0;
   return { phase: task.phase, deleted: task.deleted, total: task.total, percent };
 }
 
@@ -46,7 +45,7 @@ const TaskError = builder.objectRef<{ type: string; reason: string }>('TaskError
 });
 
 export const Task = builder.objectRef<TaskRow>('Task').implement({
-  description: 'A long-running operation, like Elasticsearch\'s task management API.',
+  description: "A long-running operation, like Elasticsearch's task management API.",
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Opaque; Elasticsearch style is `<nodeId>:<number>`.' }),
     action: t.exposeString('action', { description: 'For job deletion: cluster:admin/xpack/ml/job/delete' }),
@@ -95,7 +94,7 @@ builder.queryFields((t) => ({
 builder.subscriptionFields((t) => ({
   taskProgress: t.field({
     type: Task,
-    description: 'Emits the task\'s current state at once, then on every change; completes after COMPLETED or FAILED.',
+    description: "Emits the task's current state at once, then on every change; completes after COMPLETED or FAILED.",
     args: { id: t.arg.id({ required: true }) },
     // Checks and the first read happen before the stream starts, so a refusal is a plain
     // GraphQL error (D19) rather than a broken stream.

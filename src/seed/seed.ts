@@ -40,16 +40,7 @@ export interface SeedResult extends JobCounts {
 type Kind = Exclude<keyof JobCounts, 'total'>;
 
 /** Order in which rows are handed out when there are fewer than one per kind. */
-const KINDS: readonly Kind[] = [
-  'buckets',
-  'records',
-  'influencers',
-  'forecasts',
-  'categories',
-  'modelSnapshots',
-  'modelStateDocs',
-  'annotations',
-];
+const KINDS: readonly Kind[] = ['buckets', 'records', 'influencers', 'forecasts', 'categories', 'modelSnapshots', 'modelStateDocs', 'annotations'];
 
 const TABLES = ['buckets', 'records', 'influencers', 'forecasts', 'categories', 'model_snapshots', 'model_state_docs', 'annotations'];
 
@@ -144,7 +135,11 @@ function statementsFor(plan: Record<Kind, number>): Statement[] {
     [
       {
         rows: plan.buckets,
-        sql: insert('buckets', 'timestamp, bucket_span_seconds, anomaly_score', `${at(`g * ${BUCKET_SPAN}`)}, ${BUCKET_SPAN}, ((g * 7919) % 10000)::float8 / 100`),
+        sql: insert(
+          'buckets',
+          'timestamp, bucket_span_seconds, anomaly_score',
+          `${at(`g * ${BUCKET_SPAN}`)}, ${BUCKET_SPAN}, ((g * 7919) % 10000)::float8 / 100`,
+        ),
         params: [BASE_TIME],
       },
     ],
@@ -176,14 +171,22 @@ function statementsFor(plan: Record<Kind, number>): Statement[] {
     [
       {
         rows: plan.forecasts,
-        sql: insert('forecasts', 'forecast_id, timestamp, prediction', `'forecast-' || (g / 10000), ${at(`(g % 10000) * ${BUCKET_SPAN}`)}, 100 + (g * 2711) % 500`),
+        sql: insert(
+          'forecasts',
+          'forecast_id, timestamp, prediction',
+          `'forecast-' || (g / 10000), ${at(`(g % 10000) * ${BUCKET_SPAN}`)}, 100 + (g * 2711) % 500`,
+        ),
         params: [BASE_TIME],
       },
     ],
     [
       {
         rows: plan.categories,
-        sql: insert('categories', 'category_id, terms, examples', `(g + 1)::int, 'GET api v1 orders ' || (g + 1), ARRAY['GET /api/v1/orders/' || (g + 1) || ' 200']`),
+        sql: insert(
+          'categories',
+          'category_id, terms, examples',
+          `(g + 1)::int, 'GET api v1 orders ' || (g + 1), ARRAY['GET /api/v1/orders/' || (g + 1) || ' 200']`,
+        ),
         params: [],
       },
     ],
@@ -202,7 +205,11 @@ function statementsFor(plan: Record<Kind, number>): Statement[] {
       },
       {
         rows: docs.quantiles,
-        sql: insert('model_state_docs', 'kind, snapshot_id, doc', `'QUANTILES', NULL, '{"quantile_state":"seeded","timestamp":' || $4::bigint * 1000 || '}'`),
+        sql: insert(
+          'model_state_docs',
+          'kind, snapshot_id, doc',
+          `'QUANTILES', NULL, '{"quantile_state":"seeded","timestamp":' || $4::bigint * 1000 || '}'`,
+        ),
         params: [BASE_EPOCH],
       },
       {
@@ -334,10 +341,9 @@ export async function seedJob(
   // annotations written since the job row was.)
   let lastAnnotation = '0';
   try {
-    const { rows: [prior] } = await db.pool.query<{ last: string }>(
-      `SELECT coalesce(max(id), 0)::text AS last FROM annotations WHERE job_id = $1`,
-      [jobId],
-    );
+    const {
+      rows: [prior],
+    } = await db.pool.query<{ last: string }>(`SELECT coalesce(max(id), 0)::text AS last FROM annotations WHERE job_id = $1`, [jobId]);
     lastAnnotation = prior.last;
     const plan = planSeed(rows);
     let done = 0;

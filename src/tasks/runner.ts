@@ -149,9 +149,12 @@ export class TaskRunner {
       return writing;
     };
     // Keeps the lease alive through long single statements (and phases with nothing to report).
-    const heartbeat = setInterval(() => {
-      if (latest && Date.now() - lastWrite > 1_000) void write(latest).catch(() => {});
-    }, Math.max(1_000, (this.opts.leaseSeconds * 1000) / 4));
+    const heartbeat = setInterval(
+      () => {
+        if (latest && Date.now() - lastWrite > 1_000) void write(latest).catch(() => {});
+      },
+      Math.max(1_000, (this.opts.leaseSeconds * 1000) / 4),
+    );
     try {
       await runDeletion(db, task, {
         signal,

@@ -38,7 +38,11 @@ export const MAX_TASKS = 1000;
 /** Tasks whose action matches `actions` (comma list, `*` wildcards), newest first, at most `limit`. */
 export async function listTasks(db: Database, actions: string | null | undefined, limit = MAX_TASKS): Promise<TaskRow[]> {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TASKS) throw new BadInputError(`limit must be between 1 and ${MAX_TASKS}, got ${limit}`);
-  const patterns = (actions ?? '*').split(',').map((p) => p.trim()).filter(Boolean).slice(0, 50);
+  const patterns = (actions ?? '*')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .slice(0, 50);
   const likes = patterns.map(toLike);
   return db.prisma.$queryRaw<TaskRow[]>`
     SELECT id, seq, node_id AS "nodeId", action, description, job_id AS "jobId", state::text AS state, force,

@@ -3,8 +3,16 @@ import type { Database } from '../../src/db/client.ts';
 
 /** Tables whose rows belong to a job and must be gone after its deletion. */
 export const OWNED_TABLES = [
-  'jobs', 'datafeeds', 'model_snapshots', 'model_state_docs', 'buckets', 'records',
-  'influencers', 'categories', 'forecasts', 'calendar_jobs',
+  'jobs',
+  'datafeeds',
+  'model_snapshots',
+  'model_state_docs',
+  'buckets',
+  'records',
+  'influencers',
+  'categories',
+  'forecasts',
+  'calendar_jobs',
 ] as const;
 
 export async function rowsOwnedBy(db: Database, jobId: string): Promise<Record<string, number>> {
@@ -17,8 +25,7 @@ export async function rowsOwnedBy(db: Database, jobId: string): Promise<Record<s
   return out;
 }
 
-export const totalOwned = async (db: Database, jobId: string) =>
-  Object.values(await rowsOwnedBy(db, jobId)).reduce((a, b) => a + b, 0);
+export const totalOwned = async (db: Database, jobId: string) => Object.values(await rowsOwnedBy(db, jobId)).reduce((a, b) => a + b, 0);
 
 export async function annotationCount(db: Database, jobId: string, createdBy?: string): Promise<number> {
   const { rows } = await db.pool.query<{ n: number }>(

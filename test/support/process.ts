@@ -38,7 +38,12 @@ export async function spawnServer(env: Record<string, string>, { compiled = fals
     void exited.then(() => reject(new Error(`server exited during start:\n${out}`)));
   });
   return {
-    proc, url, graphqlUrl: `${url}/graphql`, wsUrl: `${url.replace('http', 'ws')}/graphql`,
-    adminKey: env.ML_ADMIN_API_KEY, output: () => out, exited,
+    proc,
+    url,
+    graphqlUrl: `${url}/graphql`,
+    wsUrl: `${url.replace('http', 'ws')}/graphql`,
+    adminKey: env.ML_ADMIN_API_KEY,
+    output: () => out,
+    exited,
   };
 }

@@ -57,7 +57,11 @@ export async function gql<TResult, TVars>(
 ): Promise<Result<TResult>> {
   const res = await fetch(server.graphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(key && { authorization: `ApiKey ${key}` }) },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(key && { authorization: `ApiKey ${key}` }),
+    },
     body: JSON.stringify({ query: print(doc), variables }),
   });
   return { ...((await res.json()) as ExecutionResult<TResult>), status: res.status };
@@ -159,7 +163,11 @@ export function sseSubscribe<TResult, TVars>(
         const block = buffer.slice(0, cut);
         buffer = buffer.slice(cut + 2);
         const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+        const data = block
+          .split('\n')
+          .filter((l) => l.startsWith('data:'))
+          .map((l) => l.slice(5).trim())
+          .join('\n');
         if (event === 'complete') return events;
         if (data) events.push(JSON.parse(data) as ExecutionResult<TResult>);
       }

@@ -68,7 +68,9 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
         );
       }
       const back = opener.current;
-      requestAnimationFrame(() => (back?.isConnected && !(back as HTMLButtonElement).disabled ? back : document.getElementById('jobs-title'))?.focus());
+      requestAnimationFrame(() =>
+        (back?.isConnected && !(back as HTMLButtonElement).disabled ? back : document.getElementById('jobs-title'))?.focus(),
+      );
     }
     if (outcome) void refresh();
   }
@@ -79,7 +81,9 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
 
   return (
     <>
-      <a class="skip-link" href="#jobs-title">Skip to jobs</a>
+      <a class="skip-link" href="#jobs-title">
+        Skip to jobs
+      </a>
       <header class="topbar">
         <div class="topbar-inner">
           <div class="brand">

@@ -63,7 +63,10 @@ export function DeleteDialog({ apiKey, job, onClose }: Props) {
       deleteUserAnnotations: userAnnotations,
     }).then(({ deleteJob: r }) => (r.__typename === 'DeletionTask' ? { kind: 'task', taskId: r.task } : { kind: 'acknowledged' }));
     const settled = await Promise.race([
-      answer.then((value) => ({ value }), (reason: unknown) => ({ reason })),
+      answer.then(
+        (value) => ({ value }),
+        (reason: unknown) => ({ reason }),
+      ),
       new Promise<undefined>((resolve) => setTimeout(resolve, HOLD_MS)),
     ]);
     if (!settled) return onClose({ kind: 'pending', answer });
@@ -88,8 +91,8 @@ export function DeleteDialog({ apiKey, job, onClose }: Props) {
           Delete job <code>{job.id}</code>?
         </h2>
         <p id="delete-summary">
-          This removes the job and the <strong>{formatCount(job.counts.total)} rows</strong> it owns: results, model snapshots and
-          state, system annotations and its calendar memberships. It cannot be undone.
+          This removes the job and the <strong>{formatCount(job.counts.total)} rows</strong> it owns: results, model snapshots and state, system
+          annotations and its calendar memberships. It cannot be undone.
         </p>
         {job.datafeed && (
           <p class="alert alert-warning">

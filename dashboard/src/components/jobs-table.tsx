@@ -31,7 +31,9 @@ export function JobsTable({ jobs, tracked, onDelete }: Props) {
             <th scope="col">Job</th>
             <th scope="col">State</th>
             <th scope="col">Datafeed</th>
-            <th scope="col" class="numeric">Rows</th>
+            <th scope="col" class="numeric">
+              Rows
+            </th>
             <th scope="col">
               <span class="sr-only">Actions</span>
             </th>
@@ -49,9 +51,7 @@ export function JobsTable({ jobs, tracked, onDelete }: Props) {
                 <td data-label="State">
                   <span class="badges">
                     <JobStateBadge state={job.state} />
-                    {job.deleting && (
-                      <span class="badge badge-warn">deleting{percent !== undefined ? ` · ${formatPercent(percent)}` : ''}</span>
-                    )}
+                    {job.deleting && <span class="badge badge-warn">deleting{percent !== undefined ? ` · ${formatPercent(percent)}` : ''}</span>}
                   </span>
                 </td>
                 <td data-label="Datafeed">

@@ -33,8 +33,16 @@ export function Notices({ notices }: { notices: ReturnType<typeof useNotices> })
   const others = notices.list.filter((n) => n.kind !== 'error');
   return (
     <div class="notices">
-      <div role="alert">{errors.map((n) => <NoticeItem key={n.id} notice={n} onDismiss={notices.dismiss} />)}</div>
-      <div role="status" aria-live="polite">{others.map((n) => <NoticeItem key={n.id} notice={n} onDismiss={notices.dismiss} />)}</div>
+      <div role="alert">
+        {errors.map((n) => (
+          <NoticeItem key={n.id} notice={n} onDismiss={notices.dismiss} />
+        ))}
+      </div>
+      <div role="status" aria-live="polite">
+        {others.map((n) => (
+          <NoticeItem key={n.id} notice={n} onDismiss={notices.dismiss} />
+        ))}
+      </div>
     </div>
   );
 }

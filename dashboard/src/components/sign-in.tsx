@@ -43,8 +43,14 @@ export function SignIn({ notice, onSignedIn }: Props) {
           <span>ML jobs</span>
         </div>
         <h1 id="sign-in-title">Sign in</h1>
-        <p class="muted">Use an API key of this service. Reading needs <code>MONITOR_ML</code>; deleting jobs needs <code>MANAGE_ML</code>.</p>
-        {notice && <p class="alert alert-info" role="status">{notice}</p>}
+        <p class="muted">
+          Use an API key of this service. Reading needs <code>MONITOR_ML</code>; deleting jobs needs <code>MANAGE_ML</code>.
+        </p>
+        {notice && (
+          <p class="alert alert-info" role="status">
+            {notice}
+          </p>
+        )}
         <label class="field">
           <span class="field-label">API key</span>
           <span class="input-with-button">
@@ -65,7 +71,9 @@ export function SignIn({ notice, onSignedIn }: Props) {
             </button>
           </span>
         </label>
-        <p id="sign-in-hint" class="hint">Kept in this browser tab only (session storage), sent as <code>Authorization: ApiKey …</code>.</p>
+        <p id="sign-in-hint" class="hint">
+          Kept in this browser tab only (session storage), sent as <code>Authorization: ApiKey …</code>.
+        </p>
         {error && (
           <p id="sign-in-error" class="alert alert-error" role="alert">
             {error.message}

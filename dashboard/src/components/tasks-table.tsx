@@ -24,9 +24,13 @@ export function TasksTable({ tasks, tracked }: Props) {
           <tr>
             <th scope="col">Job</th>
             <th scope="col">Outcome</th>
-            <th scope="col" class="numeric">Rows deleted</th>
+            <th scope="col" class="numeric">
+              Rows deleted
+            </th>
             <th scope="col">Started</th>
-            <th scope="col" class="numeric">Took</th>
+            <th scope="col" class="numeric">
+              Took
+            </th>
             <th scope="col">Task</th>
           </tr>
         </thead>
@@ -54,7 +58,11 @@ export function TasksTable({ tasks, tracked }: Props) {
           ))}
         </tbody>
       </table>
-      {tasks.length > SHOWN && <p class="muted small table-note">Showing the {SHOWN} most recent of {formatCount(tasks.length)} tasks.</p>}
+      {tasks.length > SHOWN && (
+        <p class="muted small table-note">
+          Showing the {SHOWN} most recent of {formatCount(tasks.length)} tasks.
+        </p>
+      )}
     </div>
   );
 }

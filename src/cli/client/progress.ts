@@ -80,7 +80,13 @@ export function renderLine(p: ProgressSnapshot, columns: number | undefined, uni
   const rows = `${formatCount(p.deleted)}/${formatCount(p.total)} rows`;
   const rate = p.rowsPerSecond === null ? '' : `${formatCount(p.rowsPerSecond)} rows/s`;
   const eta =
-    p.state === 'COMPLETED' ? `done in ${formatDuration(p.elapsedSeconds)}` : p.state === 'FAILED' ? 'failed' : p.etaSeconds === null ? 'ETA …' : `ETA ${formatDuration(p.etaSeconds)}`;
+    p.state === 'COMPLETED'
+      ? `done in ${formatDuration(p.elapsedSeconds)}`
+      : p.state === 'FAILED'
+        ? 'failed'
+        : p.etaSeconds === null
+          ? 'ETA …'
+          : `ETA ${formatDuration(p.etaSeconds)}`;
   const rest = [percent, rows, rate, eta, p.phase].filter(Boolean).join('  ');
   const width = columns ? Math.max(10, Math.min(40, columns - rest.length - 4)) : 30;
   return `${renderBar(p.percent, width, unicode)}  ${rest}`;
