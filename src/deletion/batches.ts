@@ -10,21 +10,32 @@ const TARGET_MS = 120;
 const FIRST_WIDTH = 20_000;
 const MIN_WIDTH = 500;
 const MAX_WIDTH = 5_000_000;
+/** Tables the kept counts put at or under this many rows go in one statement. */
+const SMALL_TABLE = 10_000;
 
 export async function deleteTableInBatches(
   pool: Pick<pg.PoolClient, 'query'>,
   /** False on the embedded database's shared session: no transaction may span statements. */
   ownConnection: boolean,
   step: TableStep,
+  /** The job's rows in this table by the kept counts; undefined for a table that keeps none. */
+  expected: number | undefined,
   jobId: string,
   includeUserAnnotations: boolean,
   onBatch: (deleted: number) => Promise<void>,
 ): Promise<void> {
   // Table names come from the fixed plan, never from input.
   const filter = step.annotationsOnly && !includeUserAnnotations ? ` AND created_by = '_xpack'` : '';
-  if (step.whole) {
-    const res = await pool.query(`DELETE FROM ${step.table} WHERE job_id = $1`, [jobId]);
-    await onBatch(res.rowCount ?? 0);
+  const table = step.table;
+  const counted = isCountedTable(table);
+  // Nothing of the job here: no statement at all. (Rows written behind the service's back, which
+  // the counts do not know, still go with the job row's cascade.)
+  if (expected === 0) return;
+  // A few rows: one statement; there are no ranges to size, and the cascade's walk over so few
+  // dead entries costs less than marking them.
+  if (step.whole || (expected !== undefined && expected <= SMALL_TABLE)) {
+    const sql = `DELETE FROM ${table} WHERE job_id = $1${filter}`;
+    await onBatch(counted ? await deleteCounted(pool, ownConnection, table, sql, [jobId]) : ((await pool.query(sql, [jobId])).rowCount ?? 0));
     return;
   }
   const bounds = await pool.query<{ lo: string | null; hi: string | null }>(
@@ -36,8 +47,6 @@ export async function deleteTableInBatches(
   const hi = BigInt(bounds.rows[0].hi!);
   let width = FIRST_WIDTH;
   const sql = `DELETE FROM ${step.table} WHERE job_id = $1 AND id >= $2 AND id < $3${filter}`;
-  const table = step.table;
-  const counted = isCountedTable(table);
   while (lo <= hi) {
     const started = performance.now();
     const params = [jobId, lo.toString(), (lo + BigInt(width)).toString()];

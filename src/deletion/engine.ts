@@ -4,7 +4,7 @@
 import type pg from 'pg';
 import type { Database } from '../db/client.ts';
 import type { TaskRow } from '../tasks/task-store.ts';
-import { countsForDeletion } from '../jobs/counts.ts';
+import { countsForDeletion, rowsIn } from '../jobs/counts.ts';
 import { audit } from '../jobs/notifications.ts';
 import { deleteTableInBatches } from './batches.ts';
 import { PHASE_CONFIG, PHASE_STOPPING, STEPS } from './plan.ts';
@@ -36,8 +36,10 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
   // D17: total is counted once, when the task first starts (the kept counts make it one index
   // read, so progress shows from the first batch); a resumed task keeps its numbers so that
   // deleted and percent never go down.
+  // The counts also plan each table's work (a resumed run sees what is left).
   const fresh = task.phase === 'STARTING' && task.deleted === 0;
-  const total = fresh ? (await countsForDeletion(db.pool, jobId, task.deleteUserAnnotations)).total : task.total;
+  const counts = await countsForDeletion(db.pool, jobId, task.deleteUserAnnotations);
+  const total = fresh ? counts.total : task.total;
   const progress: Progress = { phase: task.phase, deleted: task.deleted, total };
   let deletedSoFar = task.deleted;
   const report = (now = false) => {
@@ -82,7 +84,7 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
       const index = next++;
       const step = STEPS[index];
       if (control.signal.aborted) throw new DeletionInterrupted('shutting down');
-      await deleteTableInBatches(conn, conn !== db.pool, step, jobId, task.deleteUserAnnotations, async (n) => {
+      await deleteTableInBatches(conn, conn !== db.pool, step, rowsIn(counts, step.table), jobId, task.deleteUserAnnotations, async (n) => {
         if (step.counted) deletedSoFar += n;
         progress.phase = phaseNow();
         await report();

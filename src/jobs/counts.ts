@@ -2,7 +2,7 @@
 // read in one statement so that the numbers are one snapshot.
 import type pg from 'pg';
 import type { Database } from '../db/client.ts';
-import { COUNTED_TABLES, type CountedTable } from './row-counts.ts';
+import { COUNTED_TABLES, isCountedTable, type CountedTable } from './row-counts.ts';
 
 export interface JobCounts {
   buckets: number;
@@ -32,6 +32,12 @@ export const jobCounts = (db: Database, jobId: string): Promise<JobCounts> =>
  */
 export const countsForDeletion = (on: Queryable, jobId: string, includeUserAnnotations: boolean): Promise<JobCounts> =>
   countRows(on, jobId, includeUserAnnotations ? '' : `AND created_by = '_xpack'`);
+
+/** The rows of `table` among `counts`; undefined for a table that is not counted (calendar_jobs). */
+export function rowsIn(counts: JobCounts, table: string): number | undefined {
+  if (table === 'annotations') return counts.annotations;
+  return isCountedTable(table) ? counts[FIELDS[table]] : undefined;
+}
 
 // Which JobCounts field each counted table feeds.
 const FIELDS: Record<CountedTable, Exclude<keyof JobCounts, 'annotations' | 'total'>> = {
