@@ -2,16 +2,11 @@
 // through Redis), reserved key names and immediate invalidation, masked errors with the request's
 // id, one log line per operation, /health, /ready, /metrics; and no secret in any log line or in
 // clear in any table. The server is built here with a logger writing to a stream the test reads.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
-import { createLogger } from '../src/log.ts';
 import { createRateLimiter } from '../src/rate-limit/write-rate-limit.ts';
-import { gql, ok, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
+import { gql, ok, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
 import {
   HardeningCreateApiKeyMutation,
   HardeningInvalidateApiKeyMutation,
@@ -29,27 +24,9 @@ const logLines: string[] = [];
 const secrets = new Set<string>();
 
 async function start(overrides: Partial<Config> = {}): Promise<TestServer> {
-  const adminKey = overrides.adminApiKey ?? randomBytes(24).toString('base64url');
-  secrets.add(adminKey);
-  const config: Config = {
-    ...loadConfig({}),
-    port: 0,
-    databaseUrl,
-    dataDir: mkdtempSync(join(tmpdir(), 'ml-test-')),
-    adminApiKey: adminKey,
-    ...overrides,
-  };
-  const app = await buildApp(config, { log: createLogger('debug', { write: (line: string) => void logLines.push(line) }) });
-  await app.start();
-  return {
-    app,
-    config,
-    url: app.url,
-    graphqlUrl: `${app.url}/graphql`,
-    wsUrl: `${app.url.replace('http', 'ws')}/graphql`,
-    adminKey,
-    stop: () => app.stop(),
-  };
+  const server = await startServer(overrides, { logTo: (line) => logLines.push(line) });
+  secrets.add(server.adminKey);
+  return server;
 }
 
 let server: TestServer;

@@ -23,8 +23,12 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(overrides: Partial<Config> = {}): Promise<TestServer> {
-  const adminKey = randomBytes(24).toString('base64url');
+/**
+ * Starts the app as `npm start` would, on port 0. `logTo` receives its log lines at debug level
+ * (tests that read the logs); otherwise it logs at TEST_LOG_LEVEL (silent by default).
+ */
+export async function startServer(overrides: Partial<Config> = {}, { logTo }: { logTo?: (line: string) => void } = {}): Promise<TestServer> {
+  const adminKey = overrides.adminApiKey ?? randomBytes(24).toString('base64url');
   const config: Config = {
     ...loadConfig({}),
     port: 0,
@@ -33,7 +37,8 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Test
     adminApiKey: adminKey,
     ...overrides,
   };
-  const app = await buildApp(config, { log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
+  const log = logTo ? createLogger('debug', { write: (line: string) => void logTo(line) }) : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const app = await buildApp(config, { log });
   await app.start();
   return {
     app,
