@@ -28,30 +28,31 @@ export async function deleteTableInBatches(
   const filter = step.annotationsOnly && !includeUserAnnotations ? ` AND created_by = '_xpack'` : '';
   const table = step.table;
   const counted = isCountedTable(table);
+  // Deletes what `sql` selects; a counted table's kept count goes down with its rows, atomically.
+  const remove = async (sql: string, params: unknown[]) =>
+    counted ? deleteCounted(pool, ownConnection, table, sql, params) : ((await pool.query(sql, params)).rowCount ?? 0);
   // Nothing of the job here: no statement at all. (Rows written behind the service's back, which
   // the counts do not know, still go with the job row's cascade.)
   if (expected === 0) return;
   // A few rows: one statement; there are no ranges to size, and the cascade's walk over so few
   // dead entries costs less than marking them.
   if (step.whole || (expected !== undefined && expected <= SMALL_TABLE)) {
-    const sql = `DELETE FROM ${table} WHERE job_id = $1${filter}`;
-    await onBatch(counted ? await deleteCounted(pool, ownConnection, table, sql, [jobId]) : ((await pool.query(sql, [jobId])).rowCount ?? 0));
+    await onBatch(await remove(`DELETE FROM ${table} WHERE job_id = $1${filter}`, [jobId]));
     return;
   }
   const bounds = await pool.query<{ lo: string | null; hi: string | null }>(
-    `SELECT min(id)::text AS lo, max(id)::text AS hi FROM ${step.table} WHERE job_id = $1${filter}`,
+    `SELECT min(id)::text AS lo, max(id)::text AS hi FROM ${table} WHERE job_id = $1${filter}`,
     [jobId],
   );
   if (bounds.rows[0].lo === null) return;
   let lo = BigInt(bounds.rows[0].lo);
   const hi = BigInt(bounds.rows[0].hi!);
   let width = FIRST_WIDTH;
-  const sql = `DELETE FROM ${step.table} WHERE job_id = $1 AND id >= $2 AND id < $3${filter}`;
+  const sql = `DELETE FROM ${table} WHERE job_id = $1 AND id >= $2 AND id < $3${filter}`;
   while (lo <= hi) {
     const started = performance.now();
     const params = [jobId, lo.toString(), (lo + BigInt(width)).toString()];
-    // The job's kept count goes down with its rows, atomically (row-counts.ts).
-    const removed = counted ? await deleteCounted(pool, ownConnection, table, sql, params) : ((await pool.query(sql, params)).rowCount ?? 0);
+    const removed = await remove(sql, params);
     const took = performance.now() - started;
     lo += BigInt(width);
     await onBatch(removed);
@@ -63,5 +64,5 @@ export async function deleteTableInBatches(
   // entries for the rows just deleted are all still there: it would visit every dead row again,
   // alone, at the end. One index scan now (ORDER BY makes it one), while the other lane is still
   // deleting, marks those entries dead, and the cascade then skips them (engine.ts).
-  if (counted) await pool.query(`SELECT id FROM ${step.table} WHERE job_id = $1 ORDER BY id LIMIT 1`, [jobId]);
+  if (counted) await pool.query(`SELECT id FROM ${table} WHERE job_id = $1 ORDER BY id LIMIT 1`, [jobId]);
 }
