@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { openDatabase, type Database } from '../src/db/client.ts';
+import { dropOrphanPartitions } from '../src/jobs/partitions.ts';
 import { seedJob } from '../src/seed/seed.ts';
 import { createScratchDatabase } from '../test/support/databases.ts';
 import { spawnBenchServer, type BenchServer } from './server-process.ts';
@@ -61,6 +62,9 @@ async function cascadeVsDeleteJob(server: BenchServer, db: Database, size: numbe
       const t = performance.now();
       await db.pool.query('DELETE FROM jobs WHERE id = $1', [a]);
       raw.push(performance.now() - t);
+      // The cascade emptied the job's partitions but leaves the tables: drop them now, untimed,
+      // rather than let the server's sweep do it in the middle of the next measurement.
+      await dropOrphanPartitions(db.pool);
     };
     const runOurs = async () => {
       await checkpoint();
@@ -121,14 +125,17 @@ async function progressAndReads(server: BenchServer, db: Database, size: number)
   await done;
   await client.dispose();
   const { rows } = await db.pool.query<{ start: Date; end: Date }>('SELECT start_time AS start, end_time AS end FROM tasks WHERE id = $1', [taskId]);
-  const running = events.filter((e) => e.state === 'RUNNING');
-  // A deletion too short for two running events (CI's smoke run) has no cadence to speak of.
-  const span = running.length > 1 ? (running.at(-1)!.at - running[0].at) / 1000 : 0;
+  // "At least 2 progress events per second" holds in every second of the deletion when no two
+  // consecutive events (from the subscription's first answer to the final one) are more than
+  // 500 ms apart; a rate averaged over the run would hide a stall, and a deletion shorter than a
+  // second has no rate to speak of.
+  const gaps = events.slice(1).map((e, i) => e.at - events[i].at);
   return {
-    eventsPerSecond: span > 0 ? running.length / span : NaN,
+    events: events.length,
+    spanMs: events.at(-1)!.at - events[0].at,
+    longestGapMs: Math.max(0, ...gaps),
     lastEventLagMs: events.at(-1)!.at - rows[0].end.getTime(),
-    readP99: pct(latencies, 99),
-    reads: latencies.length,
+    latencies,
     peakRss,
   };
 }
@@ -213,11 +220,29 @@ try {
     );
   }
   const big = Math.max(...sizes);
-  const p = await progressAndReads(server, db, big);
-  const cadence = Number.isNaN(p.eventsPerSecond) ? 'n/a (too short to measure)' : p.eventsPerSecond.toFixed(1);
-  check(`progress events/s, async ${big.toLocaleString('en')} rows`, cadence, '>= 2', p.eventsPerSecond >= 2);
+  // A deletion now lasts well under a second: `pairs` of them give job(id) enough reads for a p99
+  // that is not just the slowest one; the other figures are the worst run's.
+  const runs: Awaited<ReturnType<typeof progressAndReads>>[] = [];
+  for (let i = 0; i < pairs; i++) runs.push(await progressAndReads(server, db, big));
+  const worst = (pick: (r: (typeof runs)[number]) => number) => Math.max(...runs.map(pick));
+  const reads = runs.flatMap((r) => r.latencies);
+  const p = {
+    longestGapMs: worst((r) => r.longestGapMs),
+    events: runs.at(-1)!.events,
+    spanMs: runs.at(-1)!.spanMs,
+    lastEventLagMs: worst((r) => r.lastEventLagMs),
+    readP99: pct(reads, 99),
+    reads: reads.length,
+    peakRss: worst((r) => r.peakRss),
+  };
+  check(
+    `progress events, async ${big.toLocaleString('en')} rows: longest gap`,
+    `${p.longestGapMs} ms (last run: ${p.events} events in ${p.spanMs} ms)`,
+    '<= 500 ms (>= 2/s)',
+    p.longestGapMs <= 500,
+  );
   check('last event after task end', `${p.lastEventLagMs} ms`, '<= 100 ms', p.lastEventLagMs <= 100);
-  check(`job(id) of another job during it, p99 (${p.reads} reads)`, `${p.readP99.toFixed(1)} ms`, '< 50 ms', p.readP99 < 50);
+  check(`job(id) of another job during them, p99 (${p.reads} reads, ${pairs} runs)`, `${p.readP99.toFixed(1)} ms`, '< 50 ms', p.readP99 < 50);
   check('server RSS peak during it', `${p.peakRss.toFixed(0)} MB`, '< 300 MB', p.peakRss < 300);
   const fanRows = Math.min(300_000, big);
   const f = await fanOut(server, db, subscribers, fanRows);

@@ -16,7 +16,7 @@ export interface Config {
   taskRetentionHours: number;
   /** A task whose runner has not been heard of for this long is taken over by another runner. */
   taskLeaseSeconds: number;
-  /** Pause between two deletion batches: limits a deletion's load on a busy database. */
+  /** Pause after each deletion step (a dropped partition or a batch of rows): limits a deletion's load on a busy database. */
   deleteBatchPauseMs: number;
   /** Tables a deletion works on at once, each on its own connection. */
   deleteParallelism: number;

@@ -263,14 +263,15 @@ describe('deleting (D7-D12)', () => {
     const jobId = uniqueId('d11-fail');
     await jobWithData(server, jobId);
     const db = server.app.db;
-    // A trigger makes the results step fail for this job only.
-    await db.pool.query(`CREATE OR REPLACE FUNCTION fail_${jobId.replace(/-/g, '_')}() RETURNS trigger AS $$
-      BEGIN RAISE EXCEPTION 'records are locked by a test'; END $$ LANGUAGE plpgsql`);
-    await db.pool.query(`CREATE TRIGGER fail_${jobId.replace(/-/g, '_')} BEFORE DELETE ON records FOR EACH ROW
-      WHEN (OLD.job_id = '${jobId}') EXECUTE FUNCTION fail_${jobId.replace(/-/g, '_')}()`);
+    // A view over the job's records partition makes the results step fail for this job only: its
+    // partition cannot be dropped while something depends on it.
+    const view = `fail_${jobId.replace(/-/g, '_')}`;
+    await db.pool.query(
+      `DO $$ BEGIN EXECUTE format('CREATE VIEW ${view} AS SELECT * FROM job_parts.%I', job_parts.partition_name('records', '${jobId}')); END $$`,
+    );
     try {
       const failed = await deleteJob(server, { jobId });
-      expect(failed.errors?.[0].message).toMatch(/records are locked by a test/);
+      expect(failed.errors?.[0].message).toMatch(/cannot drop table job_parts\.records_\w+ because other objects depend on it/);
       const job = (await ok(server, JobQuery, { id: jobId })).job!;
       expect(job.deleting).toBe(true);
       const [task] = (await ok(server, TasksQuery, { actions: 'cluster:admin/xpack/ml/job/delete' })).tasks.filter(
@@ -278,11 +279,11 @@ describe('deleting (D7-D12)', () => {
       );
       const full = (await ok(server, TaskQuery, { id: task.id })).task!;
       expect(full).toMatchObject({ state: 'FAILED', completed: true, response: null });
-      expect(full.error!.reason).toMatch(/records are locked by a test/);
+      expect(full.error!.reason).toMatch(/cannot drop table job_parts\.records_\w+ because/);
       const notes = (await ok(server, NotificationsQuery, { jobId })).notifications.map((n) => n.message);
-      expect(notes.at(-1)).toMatch(/^Error deleting job: .*records are locked by a test/);
+      expect(notes.at(-1)).toMatch(/^Error deleting job: .*cannot drop table job_parts\.records_/);
     } finally {
-      await db.pool.query(`DROP TRIGGER fail_${jobId.replace(/-/g, '_')} ON records`);
+      await db.pool.query(`DROP VIEW ${view}`);
     }
     expect((await ok(server, DeleteJobMutation, { jobId })).deleteJob).toEqual({ __typename: 'Acknowledged', acknowledged: true });
     expect(await totalOwned(db, jobId)).toBe(0);

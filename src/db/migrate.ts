@@ -19,7 +19,7 @@ async function withEngine<T>(url: string, work: (engine: SchemaEngine) => Promis
   // a CLI process open for pg's 10 s idle timeout.
   const pool = migrationPool(url);
   try {
-    const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+    const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPg(pool));
     const engine = await SchemaEngine.new({ datamodels: [[schemaPath, readFileSync(schemaPath, 'utf8')]] }, () => {}, adapter);
     try {
       return await work(engine);
@@ -29,6 +29,34 @@ async function withEngine<T>(url: string, work: (engine: SchemaEngine) => Promis
   } finally {
     await pool.end();
   }
+}
+
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it on every `;`, which cuts a function
+ * body (dollar-quoted) or a comment in pieces: the script goes whole, in one simple query, as the
+ * native `prisma migrate deploy` sends it (PostgreSQL then runs it as one implicit transaction).
+ */
+class WholeScriptPg extends PrismaPg {
+  override async connect() {
+    return wholeScripts(await super.connect());
+  }
+  override async connectToShadowDb() {
+    return wholeScripts(await super.connectToShadowDb());
+  }
+}
+
+type ScriptRunner = Awaited<ReturnType<PrismaPg['connect']>>;
+
+function wholeScripts(adapter: ScriptRunner): ScriptRunner {
+  const { onError } = adapter as unknown as { onError(err: unknown): never };
+  adapter.executeScript = async (script: string) => {
+    try {
+      await (adapter.underlyingDriver() as pg.Pool).query(script);
+    } catch (err) {
+      onError.call(adapter, err);
+    }
+  };
+  return adapter;
 }
 
 /**

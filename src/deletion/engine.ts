@@ -6,6 +6,8 @@ import type { Database } from '../db/client.ts';
 import type { TaskRow } from '../tasks/task-store.ts';
 import { countsForDeletion, rowsIn } from '../jobs/counts.ts';
 import { audit } from '../jobs/notifications.ts';
+import { dropPartition, lockParents } from '../jobs/partitions.ts';
+import { isCountedTable } from '../jobs/row-counts.ts';
 import { deleteTableInBatches } from './batches.ts';
 import { PHASE_CONFIG, PHASE_STOPPING, STEPS } from './plan.ts';
 
@@ -18,9 +20,9 @@ export interface Progress {
 export interface DeletionControl {
   /** Records progress; throttled by the caller. `now` forces a write (phase changes). */
   report(progress: Progress, now?: boolean): Promise<void>;
-  /** Aborted when this instance shuts down: stop between two batches. */
+  /** Aborted when this instance shuts down: stop between two steps. */
   signal: AbortSignal;
-  /** Pause after each batch (DELETE_BATCH_PAUSE_MS), to spare a busy database. */
+  /** Pause after each step, a dropped partition or a batch of rows (DELETE_BATCH_PAUSE_MS), to spare a busy database. */
   pauseMs: number;
   /** Tables deleted at once (DELETE_PARALLELISM); the pool bounds it (one with the embedded database). */
   parallelism: number;
@@ -28,13 +30,16 @@ export interface DeletionControl {
 
 export class DeletionInterrupted extends Error {}
 
+/** Pause before asking again for a parent table's lock that another transaction holds. */
+const DROP_RETRY_MS = 50;
+
 export async function runDeletion(db: Database, task: TaskRow, control: DeletionControl): Promise<void> {
   const jobId = task.jobId;
   const job = await db.prisma.job.findUnique({ where: { id: jobId }, select: { state: true } });
   if (!job) return; // Finished by an earlier run that stopped before marking the task.
 
   // D17: total is counted once, when the task first starts (the kept counts make it one index
-  // read, so progress shows from the first batch); a resumed task keeps its numbers so that
+  // read, so progress shows from the first step); a resumed task keeps its numbers so that
   // deleted and percent never go down.
   // The counts also plan each table's work (a resumed run sees what is left).
   const fresh = task.phase === 'STARTING' && task.deleted === 0;
@@ -55,19 +60,21 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
     await db.prisma.job.update({ where: { id: jobId }, data: { state: 'CLOSED' } });
   }
 
-  // Tables go in plan order over `parallelism` lanes (separate connections): on PostgreSQL two
-  // backends deleting different tables beat one, which is how we keep up with the database's
-  // own cascade. The phase shown is the earliest table not yet done; the configuration row
-  // still goes last, after every lane has finished.
+  // Tables go in plan order over `parallelism` lanes (separate connections). A table partitioned
+  // per job (partitions.ts) loses the job's rows by dropping its partition: no row is visited,
+  // so the time does not grow with the rows (a million rows: ~5 ms against ~0.7 s for the
+  // database's own cascade). The others (annotations, calendar membership) are deleted in
+  // batches. The phase shown is the earliest table not yet done; the configuration row still
+  // goes last, after every lane has finished.
   const done = STEPS.map(() => false);
   const phaseNow = () => STEPS[done.indexOf(false)]?.phase ?? PHASE_CONFIG;
   let next = 0;
   let failed = false;
   const lane = async () => {
-    // A lane has a connection of its own, whose commits do not wait for the WAL flush: a batch
-    // lost to a crash is simply deleted again on resume, and the final transaction (job row,
-    // audit, task) still commits durably. With the embedded database's single connection the
-    // lane must not hold it (progress writes need it too), so it takes it per statement.
+    // A lane has a connection of its own, whose commits do not wait for the WAL flush: a step
+    // lost to a crash is simply done again on resume, and the final transaction (job row, audit,
+    // task) still commits durably. With the embedded database's single connection the lane must
+    // not hold it (progress writes need it too), so it takes it per statement.
     const conn = db.embedded ? db.pool : await db.pool.connect();
     if (conn !== db.pool) await conn.query('SET synchronous_commit = off');
     try {
@@ -84,13 +91,15 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
       const index = next++;
       const step = STEPS[index];
       if (control.signal.aborted) throw new DeletionInterrupted('shutting down');
-      await deleteTableInBatches(conn, conn !== db.pool, step, rowsIn(counts, step.table), jobId, task.deleteUserAnnotations, async (n) => {
+      const onStep = async (n: number) => {
         if (step.counted) deletedSoFar += n;
         progress.phase = phaseNow();
         await report();
         if (control.pauseMs) await new Promise((r) => setTimeout(r, control.pauseMs));
         if (control.signal.aborted || failed) throw new DeletionInterrupted('shutting down');
-      });
+      };
+      if (isCountedTable(step.table)) await onStep(await dropPartition(conn, step.table, jobId, DROP_RETRY_MS, control.signal));
+      else await deleteTableInBatches(conn, step, rowsIn(counts, step.table), jobId, task.deleteUserAnnotations, onStep);
       done[index] = true;
       if (phaseNow() !== progress.phase) {
         progress.phase = phaseNow();
@@ -112,14 +121,10 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
   progress.phase = PHASE_CONFIG;
   await report(true);
   // D10/D11: the configuration goes last, with its audit line, in one transaction; the cascade
-  // foreign keys remove anything a step could have missed, so no orphan can remain.
+  // foreign keys remove anything a step could have missed, so no orphan can remain (on the
+  // partitioned tables the cascade finds no partition left for the job: nothing to scan).
   await db.prisma.$transaction(async (tx) => {
-    // The cascade's own statements are planned with the table statistics, which still count the
-    // job's rows: on a table the job filled, that plan is a full sequential scan of the table
-    // (measured 120-320 ms per million rows deleted). Through the job_id index it only meets the
-    // entries the lanes marked dead (batches.ts): a few milliseconds.
-    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-    await tx.$executeRaw`SET LOCAL enable_bitmapscan = off`;
+    await lockParents(tx);
     await tx.job.deleteMany({ where: { id: jobId } });
     await audit(tx, jobId, 'Job deleted');
   });

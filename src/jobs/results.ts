@@ -6,6 +6,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import { jobCounts, type JobCounts } from './counts.ts';
 import { assertValidId, MAX_ID_LENGTH } from './ids.ts';
 import { lockJob } from './jobs.ts';
+import { ensurePartitions } from './partitions.ts';
 import { adjustRowCounts, type CountedTable } from './row-counts.ts';
 import { assertCount, assertJson, assertText, MAX_NAMES, MAX_STATE_DOC } from './limits.ts';
 
@@ -34,6 +35,9 @@ export async function ingestResults(db: Database, jobId: string, input: ResultsI
   // Replacing a document is delete-then-insert: two concurrent replacements must not both insert.
   const replaces = quantiles != null || categorizerState != null;
 
+  // The job's partitions exist before its rows are written (partitions.ts). A job that is missing
+  // or being deleted gets none, and the transaction below says why.
+  await ensurePartitions(db.pool, jobId);
   await db.prisma.$transaction(
     async (tx) => {
       const job = await lockJob(tx, jobId, replaces ? 'UPDATE' : 'SHARE');

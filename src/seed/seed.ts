@@ -25,6 +25,7 @@ import type { Database } from '../db/client.ts';
 import { BadInputError, ConflictError } from '../errors.ts';
 import type { JobCounts } from '../jobs/counts.ts';
 import { assertValidId } from '../jobs/ids.ts';
+import { dropOrphanPartitions, ensurePartitions } from '../jobs/partitions.ts';
 import { countedStatement, isCountedTable } from '../jobs/row-counts.ts';
 import { SYSTEM_AUTHOR } from '../jobs/results.ts';
 
@@ -121,7 +122,7 @@ const insert = (table: string, columns: string, values: string) => {
    INSERT INTO ${table} (job_id, ${columns})
    SELECT job.id, ${values} FROM job, generate_series($2::bigint, $3::bigint) AS g`;
   // The job's kept count moves in the same statement (annotations have none: row-counts.ts).
-  return isCountedTable(table) ? countedStatement(table, rows, 'added') : rows;
+  return isCountedTable(table) ? countedStatement(table, rows) : rows;
 };
 
 /** A timestamp `seconds` after $4 (BASE_TIME). */
@@ -313,6 +314,9 @@ export interface SeedOptions {
   exclusive?: boolean;
 }
 
+const NO_PARTITION = '23514';
+const deletedWhileSeeding = (jobId: string) => new ConflictError(`The job [${jobId}] was deleted while it was being seeded`);
+
 export async function seedJob(
   db: Database,
   jobId: string,
@@ -350,6 +354,7 @@ export async function seedJob(
 
     const queue = statementsFor(plan);
     if (queue.length > 0) {
+      if (!(await ensurePartitions(db.pool, jobId))) throw deletedWhileSeeding(jobId);
       const replica = await mayUseReplicaMode(db, exclusive);
       // Two statements at a time keep both cores of a small server busy; one on the embedded database.
       const lanes = db.embedded ? 1 : Math.min(2, queue.length);
@@ -358,7 +363,7 @@ export async function seedJob(
         for (let statement = queue.shift(); statement && !failed; statement = queue.shift()) {
           signal?.throwIfAborted();
           const written = await run(db, statement, jobId, replica);
-          if (written !== statement.rows) throw new ConflictError(`The job [${jobId}] was deleted while it was being seeded`);
+          if (written !== statement.rows) throw deletedWhileSeeding(jobId);
           done += statement.rows;
           onProgress?.(done);
         }
@@ -382,6 +387,11 @@ export async function seedJob(
       .query(`DELETE FROM annotations WHERE job_id = $1 AND id > $2::bigint AND created_by = $3`, [jobId, lastAnnotation, SYSTEM_AUTHOR])
       .catch(() => {});
     await db.pool.query(`DELETE FROM jobs WHERE id = $1`, [jobId]).catch(() => {});
+    // The cascade emptied the job's partitions; the tables themselves go now.
+    await dropOrphanPartitions(db.pool).catch(() => {});
+    // A deletion that dropped the partitions under a running statement: PostgreSQL then finds
+    // no partition for the row (check_violation).
+    if ((err as { code?: string }).code === NO_PARTITION) throw deletedWhileSeeding(jobId);
     throw err;
   }
 }

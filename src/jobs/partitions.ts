@@ -1,0 +1,64 @@
+// Every table a job owns through its foreign key (row-counts.ts's COUNTED_TABLES) is partitioned
+// by job_id, one partition per job, in the schema job_parts: deleting a job's rows is a DROP
+// TABLE, which visits no row (src/deletion/engine.ts). The DDL lives in SQL functions created by
+// the migration `20261129092220_job_partitions`, next to the tables it serves; this module is the
+// code's only way to them.
+import type pg from 'pg';
+import type { Prisma } from '../generated/prisma/client.ts';
+import type { CountedTable } from './row-counts.ts';
+
+type Queryable = Pick<pg.Pool, 'query'>;
+
+/**
+ * Gives the job its partitions before its first rows are written (a partitioned table refuses a
+ * row no partition takes). False when the job does not exist or is being deleted: no table is
+ * created, and the write that follows reports why. One statement, its own transaction: the
+ * writer's transaction does not hold the parents' locks that creating a partition takes.
+ */
+export async function ensurePartitions(on: Queryable, jobId: string): Promise<boolean> {
+  return (await on.query<{ ok: boolean }>('SELECT job_parts.ensure_partitions($1) AS ok', [jobId])).rows[0].ok;
+}
+
+/** PostgreSQL's lock_not_available: drop_partition waited its lock_timeout for the parent's lock. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/**
+ * Drops the job's partition of `table` with its kept row count, atomically; answers how many
+ * rows went (by that count). A partition already gone answers 0. Waiting for the parent's lock
+ * is bounded (the function's lock_timeout): when busy, it tries again after `retryMs`.
+ */
+export async function dropPartition(on: Queryable, table: CountedTable, jobId: string, retryMs = 50, signal?: AbortSignal): Promise<number> {
+  for (;;) {
+    try {
+      const { rows } = await on.query<{ n: string }>('SELECT job_parts.drop_partition($1, $2)::text AS n', [table, jobId]);
+      return Number(rows[0].n);
+    } catch (err) {
+      if ((err as { code?: string }).code !== LOCK_NOT_AVAILABLE || signal?.aborted) throw err;
+      await new Promise((resolve) => setTimeout(resolve, retryMs));
+    }
+  }
+}
+
+/**
+ * In a transaction that deletes a job row: takes the parent tables' locks in the order that
+ * creating partitions takes them, so that the cascade cannot deadlock with another job's first
+ * rows being written.
+ */
+export async function lockParents(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$executeRaw`SELECT job_parts.lock_parents()`;
+}
+
+/** Drops the partitions of jobs whose row is gone (removed outside the deletion engine); answers how many. */
+export async function dropOrphanPartitions(on: Queryable): Promise<number> {
+  return (await on.query<{ n: number }>('SELECT job_parts.drop_orphans() AS n')).rows[0].n;
+}
+
+/** The job's partitions that exist, as `<table>` names of their parents (for tests and checks). */
+export async function partitionsOf(on: Queryable, jobId: string): Promise<string[]> {
+  const { rows } = await on.query<{ parent: string }>(
+    `SELECT t AS parent FROM unnest(job_parts.tables()) AS t
+     WHERE to_regclass('job_parts.' || quote_ident(job_parts.partition_name(t, $1))) IS NOT NULL ORDER BY 1`,
+    [jobId],
+  );
+  return rows.map((r) => r.parent);
+}
