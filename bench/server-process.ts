@@ -6,7 +6,7 @@ import { spawnServer, type ServerProcess } from '../test/support/process.ts';
 
 export type BenchServer = ServerProcess & { stop(): Promise<void> };
 
-export async function spawnBenchServer(databaseUrl: string, subscribers: number): Promise<BenchServer> {
+export async function spawnBenchServer(databaseUrl: string, subscribers: number, env: Record<string, string> = {}): Promise<BenchServer> {
   const server = await spawnServer(
     {
       DATABASE_URL: databaseUrl,
@@ -14,12 +14,13 @@ export async function spawnBenchServer(databaseUrl: string, subscribers: number)
       LOG_LEVEL: 'warn',
       // The fan-out figure opens one WebSocket per subscriber, all with the bench's one key.
       WS_MAX_CONNECTIONS_PER_KEY: String(subscribers + 10),
+      ...env,
     },
     { compiled: true },
   );
   return Object.assign(server, {
     async stop() {
-      server.proc.kill('SIGTERM');
+      if (server.proc.exitCode === null) server.proc.kill('SIGTERM');
       await server.exited;
     },
   });

@@ -1,9 +1,11 @@
 // API keys: secrets are 32 random bytes, stored only as a salted HMAC-SHA256 (a slow KDF adds
 // nothing for secrets with this much entropy, and every request verifies one). The row is found
-// by `lookup`, a short digest of the secret, then compared in constant time. Nothing is cached,
+// by `lookup`, a short digest of the secret, then compared in constant time. Nothing is cached
+// (concurrent requests of one key share a read that started after they arrived: fresh-reads.ts),
 // so an invalidated key stops working at once on every instance.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Database } from '../db/client.ts';
+import { freshReadsPer } from '../db/fresh-reads.ts';
 import type { ClusterPrivilege } from '../generated/prisma/enums.ts';
 import type { ApiKey } from '../generated/prisma/client.ts';
 import { BadInputError, NotFoundError } from '../errors.ts';
@@ -36,9 +38,11 @@ export async function createApiKey(db: Database, name: string, privileges: Clust
   return { apiKey: view(key), secret };
 }
 
+const keyByLookup = freshReadsPer((db: Database, lookup: string) => db.prisma.apiKey.findUnique({ where: { lookup } }));
+
 export async function authenticate(db: Database, secret: string | undefined): Promise<Principal | undefined> {
   if (!secret || secret.length > MAX_SECRET_LENGTH) return undefined;
-  const key = await db.prisma.apiKey.findUnique({ where: { lookup: lookupOf(secret) } });
+  const key = await keyByLookup(db, lookupOf(secret));
   if (!key || key.invalidatedAt) return undefined;
   const expected = Buffer.from(key.secretHash, 'hex');
   const actual = Buffer.from(hashOf(secret, key.salt), 'hex');

@@ -101,10 +101,11 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
       if (isCountedTable(step.table)) await onStep(await dropPartition(conn, step.table, jobId, DROP_RETRY_MS, control.signal));
       else await deleteTableInBatches(conn, step, rowsIn(counts, step.table), jobId, task.deleteUserAnnotations, onStep);
       done[index] = true;
-      if (phaseNow() !== progress.phase) {
-        progress.phase = phaseNow();
-        await report(true);
-      }
+      // A new phase is reported like any step, at the runner's pace (PROGRESS_EVERY_MS), not at
+      // once: a partition drops in milliseconds, and forcing a write per phase sent a thousand
+      // subscribers ten events within 100 ms, which pushed the final one past 200 ms.
+      progress.phase = phaseNow();
+      await report();
     }
   };
   progress.phase = phaseNow();
@@ -119,7 +120,7 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
   );
 
   progress.phase = PHASE_CONFIG;
-  await report(true);
+  await report();
   // D10/D11: the configuration goes last, with its audit line, in one transaction; the cascade
   // foreign keys remove anything a step could have missed, so no orphan can remain (on the
   // partitioned tables the cascade finds no partition left for the job: nothing to scan).

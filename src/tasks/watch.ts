@@ -4,7 +4,9 @@
 import type { Database } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
 import type { PubSub, TaskChanged } from '../pubsub.ts';
-import { getTask, isTerminal, type TaskRow } from './task-store.ts';
+import { freshReadsPer } from '../db/fresh-reads.ts';
+import { assertTaskId } from './task-ids.ts';
+import { isTerminal, type TaskRow } from './task-store.ts';
 
 const POLL_MS = 1_000;
 
@@ -46,17 +48,21 @@ async function readTask(db: Database, id: string, announced?: number): Promise<T
   return startRead(db, id, rows, entry);
 }
 
+/** A new subscriber's first read: one that starts after it subscribed, shared with the others arriving with it. */
+const firstRead = freshReadsPer((db: Database, id: string) => db.prisma.task.findUnique({ where: { id } }));
+
 export const taskNotFound = (id: string) => new NotFoundError(`task [${id}] isn't running and hasn't stored its results`);
 
 /** Reads the task (D19 errors first), then returns its stream of states, ending after a terminal one. */
 export async function watchTask(db: Database, pubsub: PubSub, id: string): Promise<AsyncGenerator<TaskRow>> {
+  assertTaskId(id);
   const events = pubsub.subscribe('taskProgress', id)[Symbol.asyncIterator]();
   // The iterator listens only from its first next(): ask now, before reading the row, or a
   // change published in between is lost and the watcher waits for the poll.
   const pending = events.next();
   let first: TaskRow | null;
   try {
-    first = await getTask(db, id);
+    first = await firstRead(db, id);
     if (!first) throw taskNotFound(id);
   } catch (err) {
     await events.return?.();
