@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedJob } from '../src/seed/seed.ts';
 import { annotationCount, rowsOwnedBy, taskCountFor, totalOwned } from './support/data.ts';
-import { jobWithData, putJob } from './support/jobs.ts';
+import { asyncDelete, finalTask, jobWithData, putJob } from './support/jobs.ts';
 import { connectedWsClient, gql, ok, sseSubscribe, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
 import {
   CalendarQuery,
@@ -38,22 +38,6 @@ const deleteJob = (
   vars: { jobId: string; force?: boolean; waitForCompletion?: boolean; deleteUserAnnotations?: boolean },
   key?: string | null,
 ) => gql(s, DeleteJobMutation, vars, key);
-
-async function asyncDelete(s: TestServer, jobId: string, extra: { force?: boolean; deleteUserAnnotations?: boolean } = {}) {
-  const data = await ok(s, DeleteJobMutation, { jobId, waitForCompletion: false, ...extra });
-  if (data.deleteJob.__typename !== 'DeletionTask') throw new Error(`expected a DeletionTask, got ${data.deleteJob.__typename}`);
-  return data.deleteJob.task;
-}
-
-async function finalTask(s: TestServer, id: string) {
-  const client = wsClient(s);
-  try {
-    const events = await wsSubscribe(client, TaskProgressSubscription, { id }).done;
-    return events.at(-1)!.data!.taskProgress;
-  } finally {
-    await client.dispose();
-  }
-}
 
 async function key(s: TestServer, privileges: ('MONITOR_ML' | 'MANAGE_ML' | 'MONITOR' | 'MANAGE_SECURITY')[]) {
   const data = await ok(s, CreateApiKeyMutation, { name: uniqueId('key'), privileges });

@@ -11,9 +11,9 @@ import { dropOrphanPartitions, ensurePartitions, partitionsOf } from '../src/job
 import { COUNTED_TABLES } from '../src/jobs/row-counts.ts';
 import { seedJob } from '../src/seed/seed.ts';
 import { createScratchDatabase } from './support/databases.ts';
-import { jobWithData, putJob } from './support/jobs.ts';
+import { asyncDelete, finalTask, jobWithData, putJob } from './support/jobs.ts';
 import { ok, startServer, uniqueId, type TestServer } from './support/server.ts';
-import { DeleteJobMutation } from './operations/documents.ts';
+import { DeleteJobMutation, TaskQuery } from './operations/documents.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -92,6 +92,48 @@ describe('per-job partitions', () => {
     expect(await partitionsOf(server.app.db.pool, jobId)).toEqual(ALL);
     expect(await dropOrphanPartitions(server.app.db.pool)).toBeGreaterThanOrEqual(ALL.length);
     expect(await partitionsOf(server.app.db.pool, jobId)).toEqual([]);
+  });
+});
+
+describe('partitions under concurrency', () => {
+  it('jobs being deleted while others get their first rows (both lock the parent tables): every call succeeds', async () => {
+    const doomed = Array.from({ length: 4 }, () => uniqueId('parts-doomed'));
+    for (const jobId of doomed) await jobWithData(server, jobId);
+    const fresh = Array.from({ length: 4 }, () => uniqueId('parts-fresh'));
+    const [tasks] = await Promise.all([
+      Promise.all(doomed.map((jobId) => asyncDelete(server, jobId))),
+      Promise.all(fresh.map((jobId) => jobWithData(server, jobId))),
+    ]);
+    for (const task of tasks) expect((await finalTask(server, task)).state).toBe('COMPLETED');
+    for (const jobId of doomed) expect(await partitionsOf(server.app.db.pool, jobId)).toEqual([]);
+    for (const jobId of fresh) expect(await partitionsOf(server.app.db.pool, jobId)).toEqual(ALL);
+  });
+});
+
+// Holding a lock needs a second connection, which the embedded database (one session) has not.
+const lockingUrl = inject('databaseUrl');
+describe.skipIf(!lockingUrl)('a parent table held by a long transaction', () => {
+  it('the deletion waits without failing (trying again), then completes once the transaction ends', async () => {
+    const [held, other] = [uniqueId('parts-held'), uniqueId('parts-reader')];
+    await jobWithData(server, held);
+    await jobWithData(server, other);
+    const reader = await server.app.db.pool.connect();
+    try {
+      // A reader of another job's records, in a transaction left open: it holds the parent.
+      await reader.query('BEGIN');
+      await reader.query('SELECT count(*) FROM records WHERE job_id = $1', [other]);
+      const task = await asyncDelete(server, held);
+      await new Promise((r) => setTimeout(r, 1_000));
+      const mid = (await ok(server, TaskQuery, { id: task })).task!;
+      expect(mid.state).toBe('RUNNING');
+      expect(await partitionsOf(server.app.db.pool, held)).toContain('records');
+      await reader.query('COMMIT');
+      expect((await finalTask(server, task)).state).toBe('COMPLETED');
+      expect(await partitionsOf(server.app.db.pool, held)).toEqual([]);
+    } finally {
+      await reader.query('ROLLBACK').catch(() => {});
+      reader.release();
+    }
   });
 });
 

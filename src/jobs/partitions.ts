@@ -24,20 +24,24 @@ const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
  * Drops the job's partition of `table` with its kept row count, atomically; answers how many
- * rows went (by that count). A partition already gone answers 0. Waiting for the parent's lock
- * is bounded (the function's lock_timeout): when busy, it tries again after `retryMs`.
+ * rows went (by that count). A partition already gone answers 0. Each try waits at most the
+ * function's lock_timeout (200 ms) for the parent's lock, so that readers of other jobs queued
+ * behind it wait no longer; when the parent is busy it tries again, a little later each time
+ * (from `retryMs` up to 2 s), until it gets the lock or `signal` aborts.
  */
 export async function dropPartition(on: Queryable, table: CountedTable, jobId: string, retryMs = 50, signal?: AbortSignal): Promise<number> {
-  for (;;) {
+  for (let pause = retryMs; ; pause = Math.min(MAX_RETRY_MS, pause * 2)) {
     try {
       const { rows } = await on.query<{ n: string }>('SELECT job_parts.drop_partition($1, $2)::text AS n', [table, jobId]);
       return Number(rows[0].n);
     } catch (err) {
       if ((err as { code?: string }).code !== LOCK_NOT_AVAILABLE || signal?.aborted) throw err;
-      await new Promise((resolve) => setTimeout(resolve, retryMs));
+      await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
 }
+
+const MAX_RETRY_MS = 2_000;
 
 /**
  * In a transaction that deletes a job row: takes the parent tables' locks in the order that

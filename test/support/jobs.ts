@@ -1,7 +1,15 @@
 // Builds jobs through the public API, the way clients do.
 import type { TestServer } from './server.ts';
-import { ok } from './server.ts';
-import { CloseJobMutation, IngestResultsMutation, OpenJobMutation, PutAnnotationMutation, PutJobMutation } from '../operations/documents.ts';
+import { ok, wsClient, wsSubscribe } from './server.ts';
+import {
+  CloseJobMutation,
+  DeleteJobMutation,
+  IngestResultsMutation,
+  OpenJobMutation,
+  PutAnnotationMutation,
+  PutJobMutation,
+  TaskProgressSubscription,
+} from '../operations/documents.ts';
 
 export const analysisConfig = { bucket_span: '15m', detectors: [{ function: 'mean', field_name: 'responsetime' }] };
 
@@ -34,4 +42,22 @@ export async function jobWithData(server: TestServer, jobId: string, state: 'ope
   });
   await ok(server, PutAnnotationMutation, { jobId, input: { timestamp: ts, text: 'user annotation' } });
   if (state === 'closed') await ok(server, CloseJobMutation, { jobId });
+}
+
+/** Starts a deletion without waiting; answers its task id. */
+export async function asyncDelete(s: TestServer, jobId: string, extra: { force?: boolean; deleteUserAnnotations?: boolean } = {}) {
+  const data = await ok(s, DeleteJobMutation, { jobId, waitForCompletion: false, ...extra });
+  if (data.deleteJob.__typename !== 'DeletionTask') throw new Error(`expected a DeletionTask, got ${data.deleteJob.__typename}`);
+  return data.deleteJob.task;
+}
+
+/** Follows the task over graphql-ws to its end; answers its last state. */
+export async function finalTask(s: TestServer, id: string) {
+  const client = wsClient(s);
+  try {
+    const events = await wsSubscribe(client, TaskProgressSubscription, { id }).done;
+    return events.at(-1)!.data!.taskProgress;
+  } finally {
+    await client.dispose();
+  }
 }

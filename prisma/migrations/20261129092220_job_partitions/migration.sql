@@ -52,9 +52,10 @@ $$;
 -- Drops a job's partition of `tbl` with its kept row count; answers that count (the rows gone).
 -- One statement, so it is atomic on the embedded database's shared session too. The DROP needs
 -- the parent's ACCESS EXCLUSIVE lock for a moment: rather than queue every reader of the parent
--- behind a long wait, it gives up after a second (55P03) and the caller tries again.
+-- behind a long wait (a transaction that read the parent holds it off), it gives up after
+-- 200 ms (55P03) and the caller tries again later.
 CREATE FUNCTION job_parts.drop_partition(tbl text, job text) RETURNS bigint LANGUAGE plpgsql
-SET lock_timeout = '1s'
+SET lock_timeout = '200ms'
 AS $$
 DECLARE
   part text := job_parts.partition_name(tbl, job);
@@ -82,8 +83,9 @@ $$;
 
 -- Partitions whose job row is gone without the deletion engine (a DELETE FROM jobs by hand, an
 -- undone seed): the rows went with the cascade, the empty tables stay until this drops them.
+-- Its waits are bounded like drop_partition's; the sweep calls it again anyway.
 CREATE FUNCTION job_parts.drop_orphans() RETURNS integer LANGUAGE plpgsql
-SET lock_timeout = '1s'
+SET lock_timeout = '200ms'
 AS $$
 DECLARE
   part text;
