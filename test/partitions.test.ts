@@ -63,6 +63,16 @@ describe('per-job partitions', () => {
     expect(await partitionsOf(server.app.db.pool, empty)).toEqual([]);
   });
 
+  it('a seed stopped half-way leaves no job, no partition and no row behind', async () => {
+    const jobId = uniqueId('parts-aborted');
+    const stop = new AbortController();
+    const seeding = seedJob(server.app.db, jobId, 200_000, () => stop.abort(new Error('stopped by the test')), { signal: stop.signal });
+    await expect(seeding).rejects.toThrow('stopped by the test');
+    expect(await partitionsOf(server.app.db.pool, jobId)).toEqual([]);
+    expect(await query('SELECT id FROM jobs WHERE id = $1', [jobId])).toEqual([]);
+    expect(await query('SELECT job_id FROM job_row_counts WHERE job_id = $1', [jobId])).toEqual([]);
+  });
+
   it('no partition for a job that does not exist or is being deleted', async () => {
     const unknown = uniqueId('parts-unknown');
     expect(await ensurePartitions(server.app.db.pool, unknown)).toBe(false);

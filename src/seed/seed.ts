@@ -25,8 +25,8 @@ import type { Database } from '../db/client.ts';
 import { BadInputError, ConflictError } from '../errors.ts';
 import type { JobCounts } from '../jobs/counts.ts';
 import { assertValidId } from '../jobs/ids.ts';
-import { dropOrphanPartitions, ensurePartitions } from '../jobs/partitions.ts';
-import { countedStatement, isCountedTable } from '../jobs/row-counts.ts';
+import { dropPartition, ensurePartitions } from '../jobs/partitions.ts';
+import { COUNTED_TABLES, countedStatement, isCountedTable } from '../jobs/row-counts.ts';
 import { SYSTEM_AUTHOR } from '../jobs/results.ts';
 
 export const MAX_SEED_ROWS = 50_000_000;
@@ -382,13 +382,13 @@ export async function seedJob(
 
     return { ...plan, total: rows, ms: performance.now() - started };
   } catch (err) {
-    // Undo: the job's rows go with it (cascade); the annotations written here do not (no FK).
+    // Undo: the job's partitions are dropped (its rows with them), then the job row; the
+    // annotations written here have no FK to go with it.
     await db.pool
       .query(`DELETE FROM annotations WHERE job_id = $1 AND id > $2::bigint AND created_by = $3`, [jobId, lastAnnotation, SYSTEM_AUTHOR])
       .catch(() => {});
+    for (const table of COUNTED_TABLES) await dropPartition(db.pool, table, jobId).catch(() => {});
     await db.pool.query(`DELETE FROM jobs WHERE id = $1`, [jobId]).catch(() => {});
-    // The cascade emptied the job's partitions; the tables themselves go now.
-    await dropOrphanPartitions(db.pool).catch(() => {});
     // A deletion that dropped the partitions under a running statement: PostgreSQL then finds
     // no partition for the row (check_violation).
     if ((err as { code?: string }).code === NO_PARTITION) throw deletedWhileSeeding(jobId);
