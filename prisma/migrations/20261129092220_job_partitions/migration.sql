@@ -103,31 +103,56 @@ BEGIN
 END
 $$;
 
--- Each table: set the old one aside (freeing its constraint and index names), create the
--- partitioned one with the same columns, defaults and id sequence, give every existing job its
--- partitions, move the rows, drop the old table.
+-- Moves the rows of one job still in the schema job_parts_legacy (below) into its partitions,
+-- created first, in the caller's transaction; answers false when none is left, after dropping
+-- that schema. Called on every start, once per job until false (src/db/migrate.ts): in a single
+-- transaction, creating every job's partitions would take ~115 locks per job and exhaust
+-- PostgreSQL's lock table (64 x max_connections by default) past about fifty jobs.
+CREATE FUNCTION job_parts.adopt_legacy_job() RETURNS boolean LANGUAGE plpgsql
+AS $$
+DECLARE
+  t text;
+  job text;
+BEGIN
+  -- One adopter at a time: instances starting together take turns.
+  PERFORM pg_advisory_xact_lock(hashtextextended('job_parts adopt', 0));
+  IF to_regnamespace('job_parts_legacy') IS NULL THEN RETURN false; END IF;
+  FOREACH t IN ARRAY job_parts.tables() LOOP
+    EXECUTE format('SELECT job_id FROM job_parts_legacy.%I ORDER BY job_id LIMIT 1', t) INTO job;
+    EXIT WHEN job IS NOT NULL;
+  END LOOP;
+  IF job IS NULL THEN
+    DROP SCHEMA job_parts_legacy CASCADE;
+    RETURN false;
+  END IF;
+  PERFORM job_parts.create_partitions(job);
+  FOREACH t IN ARRAY job_parts.tables() LOOP
+    EXECUTE format('WITH moved AS (DELETE FROM job_parts_legacy.%I WHERE job_id = %L RETURNING *) INSERT INTO public.%I SELECT * FROM moved', t, job, t);
+  END LOOP;
+  RETURN true;
+END
+$$;
+
+-- Each table moves, rows and all, to the schema job_parts_legacy (its indexes, constraints and
+-- foreign key go with it, which frees their names), and a partitioned table with the same
+-- columns, defaults and id sequence takes its place. The rows follow job by job
+-- (adopt_legacy_job above). Instances of the previous version must be stopped first: they would
+-- write rows that no partition takes.
+CREATE SCHEMA "job_parts_legacy";
+
 DO $$
 DECLARE
   t text;
 BEGIN
   FOREACH t IN ARRAY job_parts.tables() LOOP
-    EXECUTE format('ALTER TABLE public.%I RENAME TO %I', t, t || '_unpartitioned');
-    EXECUTE format('ALTER TABLE public.%I DROP CONSTRAINT %I, DROP CONSTRAINT %I', t || '_unpartitioned', t || '_pkey', t || '_job_id_fkey');
-    EXECUTE format('DROP INDEX public.%I', t || '_job_id_id_idx');
     EXECUTE format('ALTER SEQUENCE public.%I OWNED BY NONE', t || '_id_seq');
-    EXECUTE format('CREATE TABLE public.%I (LIKE public.%I INCLUDING DEFAULTS, CONSTRAINT %I PRIMARY KEY (job_id, id)) PARTITION BY LIST (job_id)',
-                   t, t || '_unpartitioned', t || '_pkey');
+    EXECUTE format('ALTER TABLE public.%I SET SCHEMA job_parts_legacy', t);
+    EXECUTE format('CREATE TABLE public.%I (LIKE job_parts_legacy.%I INCLUDING DEFAULTS, CONSTRAINT %I PRIMARY KEY (job_id, id)) PARTITION BY LIST (job_id)',
+                   t, t, t || '_pkey');
     EXECUTE format('ALTER SEQUENCE public.%I OWNED BY public.%I.id', t || '_id_seq', t);
     EXECUTE format('ALTER TABLE public.%I ADD CONSTRAINT %I FOREIGN KEY (job_id) REFERENCES public.jobs(id) ON DELETE CASCADE ON UPDATE CASCADE',
                    t, t || '_job_id_fkey');
   END LOOP;
-  DROP INDEX public.model_snapshots_job_id_snapshot_id_key;
-  CREATE UNIQUE INDEX "model_snapshots_job_id_snapshot_id_key" ON "model_snapshots"("job_id", "snapshot_id");
-
-  PERFORM job_parts.create_partitions(id) FROM public.jobs;
-  FOREACH t IN ARRAY job_parts.tables() LOOP
-    EXECUTE format('INSERT INTO public.%I SELECT * FROM public.%I', t, t || '_unpartitioned');
-    EXECUTE format('DROP TABLE public.%I', t || '_unpartitioned');
-  END LOOP;
+  CREATE UNIQUE INDEX "model_snapshots_job_id_snapshot_id_key" ON public."model_snapshots"("job_id", "snapshot_id");
 END
 $$;
