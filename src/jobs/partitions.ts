@@ -52,7 +52,7 @@ export async function lockParents(tx: Prisma.TransactionClient): Promise<void> {
   await tx.$executeRaw`SELECT job_parts.lock_parents()`;
 }
 
-/** Drops the partitions of jobs whose row is gone (removed outside the deletion engine); answers how many. */
+/** Drops partitions of jobs whose row is gone (removed outside the deletion engine), at most 50 a call; answers how many. */
 export async function dropOrphanPartitions(on: Queryable): Promise<number> {
   return (await on.query<{ n: number }>('SELECT job_parts.drop_orphans() AS n')).rows[0].n;
 }

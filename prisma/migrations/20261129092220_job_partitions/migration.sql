@@ -95,6 +95,9 @@ BEGIN
     SELECT c.relname FROM pg_class c
     WHERE c.relnamespace = 'job_parts'::regnamespace AND c.relkind = 'r'
       AND c.relname NOT IN (SELECT job_parts.partition_name(t, j.id) FROM public.jobs j, unnest(job_parts.tables()) AS t)
+    -- A bounded number per call (each drop holds a dozen locks to the end of the transaction);
+    -- the sweep comes back every few seconds.
+    LIMIT 50
   LOOP
     EXECUTE format('DROP TABLE IF EXISTS job_parts.%I', part);
     dropped := dropped + 1;
