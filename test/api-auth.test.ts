@@ -462,18 +462,21 @@ describe('taskProgress (subscription) over SSE and WebSocket', () => {
     }
   });
 
+  /** What a subscriber of the fixture's finished deletion gets: its terminal state, once. */
+  const completedFixtureTask = () => [
+    {
+      id: fixture.taskId,
+      action: 'cluster:admin/xpack/ml/job/delete',
+      description: `delete-job-${fixture.deletedJobId}`,
+      state: 'COMPLETED',
+      completed: true,
+    },
+  ];
+
   it('SSE: every read privilege follows a task; MANAGE_SECURITY is FORBIDDEN', async () => {
     for (const privilege of readers) {
       const stream = await sseSubscribe(server, ApiTaskProgressSubscription, { id: fixture.taskId }, keys[privilege].secret).done;
-      expect(events(stream), privilege).toEqual([
-        {
-          id: fixture.taskId,
-          action: 'cluster:admin/xpack/ml/job/delete',
-          description: `delete-job-${fixture.deletedJobId}`,
-          state: 'COMPLETED',
-          completed: true,
-        },
-      ]);
+      expect(events(stream), privilege).toEqual(completedFixtureTask());
     }
     const refused = await sseSubscribe(server, ApiTaskProgressSubscription, { id: fixture.taskId }, keys.MANAGE_SECURITY.secret).done;
     expect(refused).toHaveLength(1);
@@ -496,15 +499,7 @@ describe('taskProgress (subscription) over SSE and WebSocket', () => {
       const client = wsClient(server, keys[privilege].secret);
       const stream = await wsSubscribe(client, ApiTaskProgressSubscription, { id: fixture.taskId }).done;
       await client.dispose();
-      expect(events(stream), privilege).toEqual([
-        {
-          id: fixture.taskId,
-          action: 'cluster:admin/xpack/ml/job/delete',
-          description: `delete-job-${fixture.deletedJobId}`,
-          state: 'COMPLETED',
-          completed: true,
-        },
-      ]);
+      expect(events(stream), privilege).toEqual(completedFixtureTask());
     }
     const client = wsClient(server, keys.MANAGE_SECURITY.secret);
     const refused = await wsSubscribe(client, ApiTaskProgressSubscription, { id: fixture.taskId }).done;

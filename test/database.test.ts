@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { drift, pendingSchemaChange } from '../src/db/migrate.ts';
 import { OWNED_TABLES, rowsOwnedBy } from './support/data.ts';
 import { jobWithData } from './support/jobs.ts';
-import { ok, startServer, uniqueId, type TestServer } from './support/server.ts';
+import { ok, rowsOf, startServer, uniqueId, type TestServer } from './support/server.ts';
 import { AnnotationsQuery, CalendarQuery, JobQuery, NotificationsQuery, PutCalendarMutation } from './operations/documents.ts';
 
 let server: TestServer;
@@ -18,7 +18,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const query = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await server.app.db.pool.query<T>(sql, params)).rows;
+const query = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => rowsOf<T>(server, sql, params);
 
 /** Tables whose rows outlive their job: `job_id` without a foreign key. */
 const OUTLIVE = ['annotations', 'notifications', 'tasks'];

@@ -12,7 +12,7 @@ import { COUNTED_TABLES } from '../src/jobs/row-counts.ts';
 import { seedJob } from '../src/seed/seed.ts';
 import { createScratchDatabase } from './support/databases.ts';
 import { asyncDelete, finalTask, jobWithData, putJob } from './support/jobs.ts';
-import { ok, startServer, uniqueId, type TestServer } from './support/server.ts';
+import { ok, rowsOf, startServer, uniqueId, type TestServer } from './support/server.ts';
 import { DeleteJobMutation, TaskQuery } from './operations/documents.ts';
 
 let server: TestServer;
@@ -23,7 +23,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const query = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await server.app.db.pool.query<T>(sql, params)).rows;
+const query = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => rowsOf<T>(server, sql, params);
 const ALL = [...COUNTED_TABLES].sort();
 
 describe('per-job partitions', () => {

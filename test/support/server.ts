@@ -183,3 +183,8 @@ export function sseSubscribe<TResult, TVars>(
 }
 
 export const uniqueId = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
+
+/** Rows of a statement on the server's own database (for checks the API does not show). */
+export async function rowsOf<T extends Record<string, unknown>>(server: TestServer, sql: string, params: unknown[] = []): Promise<T[]> {
+  return (await server.app.db.pool.query<T>(sql, params)).rows;
+}
