@@ -30,9 +30,6 @@ export interface DeletionControl {
 
 export class DeletionInterrupted extends Error {}
 
-/** Pause before asking again for a parent table's lock that another transaction holds. */
-const DROP_RETRY_MS = 50;
-
 export async function runDeletion(db: Database, task: TaskRow, control: DeletionControl): Promise<void> {
   const jobId = task.jobId;
   const job = await db.prisma.job.findUnique({ where: { id: jobId }, select: { state: true } });
@@ -101,7 +98,7 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
       if (isCountedTable(step.table)) {
         // Waiting for a busy parent table ends with the instance's shutdown: the task is handed
         // back, not failed.
-        const dropped = await dropPartition(conn, step.table, jobId, DROP_RETRY_MS, control.signal).catch((err: unknown) => {
+        const dropped = await dropPartition(conn, step.table, jobId, control.signal).catch((err: unknown) => {
           throw control.signal.aborted ? new DeletionInterrupted('shutting down') : err;
         });
         await onStep(dropped);

@@ -27,10 +27,10 @@ const LOCK_NOT_AVAILABLE = '55P03';
  * rows went (by that count). A partition already gone answers 0. Each try waits at most the
  * function's lock_timeout (200 ms) for the parent's lock, so that readers of other jobs queued
  * behind it wait no longer; when the parent is busy it tries again, a little later each time
- * (from `retryMs` up to 2 s), until it gets the lock or `signal` aborts.
+ * (from 50 ms up to 2 s), until it gets the lock or `signal` aborts.
  */
-export async function dropPartition(on: Queryable, table: CountedTable, jobId: string, retryMs = 50, signal?: AbortSignal): Promise<number> {
-  for (let pause = retryMs; ; pause = Math.min(MAX_RETRY_MS, pause * 2)) {
+export async function dropPartition(on: Queryable, table: CountedTable, jobId: string, signal?: AbortSignal): Promise<number> {
+  for (let pause = FIRST_RETRY_MS; ; pause = Math.min(MAX_RETRY_MS, pause * 2)) {
     try {
       const { rows } = await on.query<{ n: string }>('SELECT job_parts.drop_partition($1, $2)::text AS n', [table, jobId]);
       return Number(rows[0].n);
@@ -41,6 +41,7 @@ export async function dropPartition(on: Queryable, table: CountedTable, jobId: s
   }
 }
 
+const FIRST_RETRY_MS = 50;
 const MAX_RETRY_MS = 2_000;
 
 /**
