@@ -1,11 +1,24 @@
 // buildApp(config) -> { start(), stop() }: GraphQL over HTTP/SSE (yoga) and WebSocket
 // (graphql-ws) on one port and path, plus /health, /ready and /metrics. Separate from listen()
 // so tests start the real thing on port 0 and stop it cleanly.
+//
+// Start: listen first (/health 200, /ready 503 "starting", GraphQL 503), then reach the database
+// (migrations, bootstrap key, task queue), retrying with backoff and one log line per attempt,
+// for as long as it takes; serve once that is done. Redis is not waited for (pubsub.ts).
+// Stop (SIGTERM): drain: /ready 503, no new connection, new requests 503, WebSockets closed with
+// 1001, running tasks handed back to the queue; requests in flight get SHUTDOWN_GRACE_MS to end.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ensureBootstrapKey } from './auth/api-keys.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { describeError } from './db/pg-errors.ts';
+import { runDeletion } from './deletion/engine.ts';
+import { recoverDeletions } from './deletion/recover.ts';
+import { HealthState } from './health-state.ts';
+import { createAdmission } from './http/admission.ts';
+import { Slots } from './limits/load-shedding.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMetrics } from './metrics.ts';
 import { resolveNodeId } from './node-id.ts';
@@ -22,9 +35,10 @@ import { createRateLimiter } from './rate-limit/write-rate-limit.ts';
 export interface App {
   services: Services;
   db: Database;
-  /** Set once started. */
+  /** Set once listening. */
   url: string;
   port: number;
+  /** Listens, then resolves once the dependencies are reached and the instance serves. */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -33,41 +47,95 @@ export interface BuildOptions {
   log?: Logger;
   /** Called with a generated bootstrap secret (first start without ML_ADMIN_API_KEY). */
   onBootstrapSecret?: (secret: string) => void;
+  /** Called once listening (before the dependencies are reached). */
+  onListening?: (url: string) => void;
 }
+
+const FIRST_RETRY_MS = 250;
 
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<App> {
   const log = opts.log ?? createLogger(config.logLevel);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: true });
-  const pubsub = await createPubSubFor(config.redisUrl);
+  const health = new HealthState();
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    log,
+    budgets: {
+      apiPoolSize: config.dbPoolSize,
+      // Each running deletion holds up to DELETE_PARALLELISM lanes; progress writes, the queue
+      // and the sweep need a few more.
+      workPoolSize: config.deleteConcurrency * config.deleteParallelism + 3,
+      statementTimeoutMs: config.dbStatementTimeoutMs,
+      acquireTimeoutMs: config.dbAcquireTimeoutMs,
+    },
+  });
+  const pubsub = createPubSubFor(config.redisUrl, log);
   const nodeId = resolveNodeId(config.nodeId, config.dataDir, config.port);
-  const tasks = new TaskRunner({
+  const listReads = new Slots(config.maxConcurrentListReads);
+  // `tasks` is read at scrape time only, once it exists.
+  const metrics = createMetrics({ db, pubsub, deletions: () => tasks.load });
+  const tasks: TaskRunner = new TaskRunner({
     db,
     pubsub,
     log,
     nodeId,
+    work: runDeletion,
+    recover: (enqueue) => recoverDeletions(db.work, nodeId, enqueue),
     leaseSeconds: config.taskLeaseSeconds,
     retentionHours: config.taskRetentionHours,
     batchPauseMs: config.deleteBatchPauseMs,
     parallelism: config.deleteParallelism,
+    concurrency: config.deleteConcurrency,
+    onRowsDeleted: (n) => metrics.rowsDeleted.inc(n),
+    onRetry: (kind) => {
+      health.sawDbError(kind);
+      metrics.retries.inc({ kind });
+    },
   });
-  const services: Services = { config, db, nodeId, pubsub, tasks, log };
+  const services: Services = { config, db, nodeId, pubsub, tasks, log, health };
+  metrics.bindResolvers(services);
 
-  const secret = await ensureBootstrapKey(db, config.adminApiKey);
-  if (secret) opts.onBootstrapSecret?.(secret);
-
-  const metrics = createMetrics(services);
-  const rateLimiter = await createRateLimiter({ limit: config.rateLimitWritesPerMinute, redisUrl: config.redisUrl, log });
-  const yoga = createYogaApp(services, { metrics, rateLimiter });
+  const rateLimiter = createRateLimiter({ limit: config.rateLimitWritesPerMinute, redisUrl: config.redisUrl, log });
+  const yoga = createYogaApp(services, { metrics, rateLimiter, listReads });
+  const admission = createAdmission(health, config.maxConcurrentRequests);
+  const saturation = () =>
+    admission.saturated()
+      ? `saturated: ${admission.inFlight} requests in flight (MAX_CONCURRENT_REQUESTS)`
+      : db.pool.waitingCount >= config.dbPoolSize
+        ? `saturated: ${db.pool.waitingCount} requests waiting for a database connection`
+        : undefined;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') return serveHealth(req, res);
-    if (path === '/ready') return void serveReady(db, req, res);
+    if (path === '/ready') return void serveReady({ state: health, db, saturation, pubsub: () => pubsub.state() }, req, res);
     if (path === '/metrics') return void metrics.handle(res);
-    if (path === yoga.graphqlEndpoint || path.startsWith(`${yoga.graphqlEndpoint}/`)) return serveInRequestScope(req, res, () => yoga(req, res));
+    if (path === yoga.graphqlEndpoint || path.startsWith(`${yoga.graphqlEndpoint}/`)) {
+      if (!admission.admit(req, res)) return;
+      return serveInRequestScope(req, res, () => yoga(req, res));
+    }
     if (serveDashboard(req, res)) return;
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
   const ws = attachGraphqlWs(server, yoga, services, metrics);
+  const stopped = new AbortController();
+
+  /** Runs `step` until it succeeds (or the app stops), logging each failed attempt. */
+  const untilItWorks = async (what: string, step: () => Promise<unknown>) => {
+    for (let attempt = 1, pause = FIRST_RETRY_MS; !stopped.signal.aborted; attempt++, pause = Math.min(config.startRetryMaxMs, pause * 2)) {
+      try {
+        await step();
+        return;
+      } catch (err) {
+        const reason = describeError(err);
+        health.waitingFor = `database (${what}: ${reason})`;
+        log.warn({ dependency: 'postgresql', step: what, attempt, reason, retryInMs: pause }, 'start: database not ready, retrying');
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pause);
+          stopped.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        });
+      }
+    }
+  };
 
   const app: App = {
     services,
@@ -75,25 +143,42 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     url: '',
     port: 0,
     async start() {
-      await tasks.start();
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => resolve());
       });
       app.port = (server.address() as AddressInfo).port;
       app.url = `http://${config.host}:${app.port}`;
+      opts.onListening?.(app.url);
+      await untilItWorks('migrations', () => migrate(db.url));
+      await untilItWorks('bootstrap key', async () => {
+        const secret = await ensureBootstrapKey(db, config.adminApiKey);
+        if (secret) opts.onBootstrapSecret?.(secret);
+      });
+      await untilItWorks('task queue', () => tasks.start());
+      if (stopped.signal.aborted) return;
+      health.phase = 'serving';
+      health.waitingFor = undefined;
       log.info(
         { url: `${app.url}/graphql`, nodeId, database: db.embedded ? 'embedded' : 'postgresql', pubsub: config.redisUrl ? 'redis' : 'in-process' },
         'listening',
       );
     },
     async stop() {
-      // Stop taking requests, close sockets (1001 Going Away), hand running tasks back to the
-      // queue, then let go of the connections.
+      health.phase = 'draining';
+      stopped.abort();
+      // No new connections; sockets closed with 1001 Going Away (clients reconnect elsewhere);
+      // running tasks handed back at their next step, while requests in flight finish.
       server.close();
+      server.closeIdleConnections();
       await ws.dispose();
+      let graceTimer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => (graceTimer = setTimeout(resolve, config.shutdownGraceMs)));
+      await Promise.all([tasks.stop(), Promise.race([admission.idle(), grace])]);
+      clearTimeout(graceTimer);
+      if (admission.inFlight)
+        log.warn({ inFlight: admission.inFlight, graceMs: config.shutdownGraceMs }, 'requests still in flight after the grace period: cut');
       server.closeAllConnections();
-      await tasks.stop();
       await rateLimiter?.close();
       await pubsub.close();
       await db.close();

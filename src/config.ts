@@ -20,6 +20,22 @@ export interface Config {
   deleteBatchPauseMs: number;
   /** Tables a deletion works on at once, each on its own connection. */
   deleteParallelism: number;
+  /** Deletions one instance runs at once; the others wait QUEUED, in order. */
+  deleteConcurrency: number;
+  /** Connections for API requests (deletions and the task queue have their own, sized from DELETE_CONCURRENCY). */
+  dbPoolSize: number;
+  /** Longest an API request's statement runs (PostgreSQL statement_timeout); 0: unbounded. */
+  dbStatementTimeoutMs: number;
+  /** Longest an API request waits for a database connection before answering 503; 0: unbounded. */
+  dbAcquireTimeoutMs: number;
+  /** GraphQL HTTP requests served at once (subscriptions excluded); past it, 503 at once. 0: no limit. */
+  maxConcurrentRequests: number;
+  /** Expensive list reads (jobs, tasks, results, notifications) run at once; the others wait up to a second, then 503. */
+  maxConcurrentListReads: number;
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are closed. */
+  shutdownGraceMs: number;
+  /** Longest pause between two attempts to reach the database at start. */
+  startRetryMaxMs: number;
   logLevel: string;
   /** Largest request body (HTTP) or message (WebSocket) accepted, in bytes. */
   maxBodyBytes: number;
@@ -78,6 +94,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // One lane by default: a second one was measured to cost reads of other jobs their p99 on a
     // two-core machine (61 vs 36 ms during a 3,000,000-row deletion) for little speed there.
     deleteParallelism: Math.max(1, int(env, 'DELETE_PARALLELISM', 1)),
+    // Two: a third deletion on two cores mostly queues behind the first two for the disk, and
+    // each one holds DELETE_PARALLELISM connections of the work pool.
+    deleteConcurrency: Math.max(1, int(env, 'DELETE_CONCURRENCY', 2)),
+    dbPoolSize: Math.max(1, int(env, 'DB_POOL_SIZE', 10)),
+    dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000),
+    dbAcquireTimeoutMs: int(env, 'DB_ACQUIRE_TIMEOUT_MS', 2_000),
+    maxConcurrentRequests: int(env, 'MAX_CONCURRENT_REQUESTS', 64),
+    maxConcurrentListReads: Math.max(1, int(env, 'MAX_CONCURRENT_LIST_READS', 4)),
+    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000),
+    startRetryMaxMs: Math.max(100, int(env, 'START_RETRY_MAX_MS', 5_000)),
     logLevel: env.LOG_LEVEL || 'info',
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024),
     maxTokens: int(env, 'MAX_TOKENS', 1000),

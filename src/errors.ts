@@ -1,8 +1,17 @@
-// Expected failures as typed values with stable codes (contract: delete-job.md, "Errors").
-// Domain code throws these; src/schema/error-mapping.ts turns them into GraphQL errors in one
-// place. Anything else is unexpected and gets masked.
+// Expected failures as typed values with stable codes (contract: delete-job.md, "Errors"), every
+// one of them in this module. Domain code throws these; src/schema/error-mapping.ts turns them
+// into GraphQL errors in one place. Anything else is unexpected and gets masked.
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'PAYLOAD_TOO_LARGE';
+export type ErrorCode =
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'PAYLOAD_TOO_LARGE' | 'SERVICE_UNAVAILABLE';
+
+/** The HTTP answer an error asks for (yoga's `extensions.http`; a WebSocket has no status). Never sent to clients as an extension. */
+export interface HttpHint {
+  status: number;
+  /** 400 only for clients that accept application/graphql-response+json (GraphQL over HTTP), 200 for plain JSON ones. */
+  spec?: boolean;
+  headers?: Record<string, string>;
+}
 
 export abstract class MlError extends Error {
   abstract readonly code: ErrorCode;
@@ -10,6 +19,8 @@ export abstract class MlError extends Error {
   abstract readonly status: number;
   /** Extra extensions for the client (e.g. a retry hint). */
   readonly details: Record<string, unknown> = {};
+  /** The HTTP status (and headers) of the response that carries this error, when it is not 200. */
+  http: HttpHint | undefined;
 }
 
 export class BadInputError extends MlError {
@@ -52,9 +63,69 @@ export class TooManyRequestsError extends MlError {
   readonly code = 'TOO_MANY_REQUESTS';
   readonly type = 'status_exception';
   readonly status = 429;
-  constructor(retryAfterSeconds: number) {
-    super(`rate limit exceeded, retry in ${retryAfterSeconds}s`);
+  constructor(retryAfterSeconds: number, message = `rate limit exceeded, retry in ${retryAfterSeconds}s`) {
+    super(message);
     this.details.retryAfterSeconds = retryAfterSeconds;
+    this.http = { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } };
+  }
+}
+
+/** Operations in flight on one WebSocket over WS_MAX_SUBSCRIPTIONS_PER_CONNECTION. */
+export class TooManyOperationsError extends MlError {
+  readonly code = 'TOO_MANY_REQUESTS';
+  readonly type = 'status_exception';
+  readonly status = 429;
+  constructor(max: number) {
+    super(`too many operations in flight on this connection: at most ${max}`);
+  }
+}
+
+/**
+ * The service cannot do this now but will soon: the database is unreachable or restarting, the
+ * instance is saturated or draining, the disk is full. HTTP 503 with Retry-After; the work was
+ * not done (a write either committed whole or not at all).
+ */
+export class ServiceUnavailableError extends MlError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  readonly type = 'status_exception';
+  readonly status = 503;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 2,
+  ) {
+    super(message);
+    this.details.retryAfterSeconds = retryAfterSeconds;
+    this.http = { status: 503, headers: { 'Retry-After': String(retryAfterSeconds) } };
+  }
+}
+
+/** A browser-sendable request without Authorization or x-graphql-csrf (src/http/csrf.ts). */
+export class CsrfError extends MlError {
+  readonly code = 'FORBIDDEN';
+  readonly type = 'security_exception';
+  readonly status = 403;
+  constructor() {
+    super('a request a browser could send cross-site needs an Authorization or x-graphql-csrf header');
+    this.http = { status: 403 };
+  }
+}
+
+/** A document over one of the configured limits (src/limits/request-limits.ts). */
+export class RequestLimitError extends BadInputError {
+  constructor(message: string) {
+    super(message);
+    // Like yoga's own validation errors (GraphQL over HTTP).
+    this.http = { status: 400, spec: true };
+  }
+}
+
+export class PayloadTooLargeError extends MlError {
+  readonly code = 'PAYLOAD_TOO_LARGE';
+  readonly type = 'status_exception';
+  readonly status = 413;
+  constructor(maxBytes: number) {
+    super(`request body is larger than ${maxBytes} bytes`);
+    this.http = { status: 413 };
   }
 }
 

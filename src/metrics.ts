@@ -1,37 +1,113 @@
 // Prometheus metrics on /metrics: process defaults, GraphQL operations and resolvers (timings),
 // errors by code, HTTP requests, open WebSockets, active subscriptions, tasks by state (read at
-// scrape time from the database, so every instance reports the cluster's view) and rows deleted.
+// scrape time from the database, so every instance reports the cluster's view), rows deleted,
+// and the health of the dependencies: connection pools (waiters, acquire time), Redis, retries
+// of deletions by error kind, deletions running and waiting here. Each app has its own registry
+// and counters; the runner is handed callbacks, it does not import this module.
 import type { ServerResponse } from 'node:http';
+import type pg from 'pg';
 import { GraphQLObjectType, isObjectType, type GraphQLSchema } from 'graphql';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Services } from './services.ts';
-
-/**
- * Rows removed by job deletions in this process. A module-level counter so the deletion code can
- * count without being handed anything: `rowsDeleted.inc(n)`. Rate: `rate(ml_rows_deleted_total[1m])`.
- */
-export const rowsDeleted = new Counter({ name: 'ml_rows_deleted_total', help: 'Rows deleted by job deletions', registers: [] });
+import type { Database } from './db/client.ts';
+import type { PubSub } from './pubsub.ts';
 
 const SECONDS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-export function createMetrics(services: Services) {
+export interface MetricSources {
+  db: Database;
+  pubsub: PubSub;
+  /** Deletions running on this instance and waiting here for a slot. */
+  deletions(): { running: number; waiting: number };
+}
+
+/** Times every checkout of `pool` (pool.query checks out through connect() too). */
+function timeAcquire(pool: pg.Pool, histogram: Histogram<'pool'>, name: string): void {
+  const connect = pool.connect.bind(pool) as (cb?: (err: Error | undefined, client: unknown, done: unknown) => void) => unknown;
+  const observe = (since: number) => histogram.observe({ pool: name }, (performance.now() - since) / 1000);
+  (pool as unknown as { connect: typeof connect }).connect = (cb) => {
+    const since = performance.now();
+    if (cb) return connect((err, client, done) => (observe(since), cb(err, client, done)));
+    return (connect() as Promise<unknown>).finally(() => observe(since));
+  };
+}
+
+export function createMetrics(sources: MetricSources) {
   const registry = new Registry();
   const registers = [registry];
   collectDefaultMetrics({ register: registry });
-  registry.registerMetric(rowsDeleted);
+  let lastTasks: { state: string; n: number }[] = [];
   new Gauge({
     name: 'ml_tasks',
     help: 'Tasks by state',
     labelNames: ['state'],
     registers,
     async collect() {
-      const rows = await services.db.prisma.task.groupBy({ by: ['state'], _count: { _all: true } });
+      // The database away: the last known counts, rather than no metrics at all.
+      const rows = await sources.db.probe
+        .query<{ state: string; n: number }>('SELECT state::text AS state, count(*)::int AS n FROM tasks GROUP BY 1')
+        .then((r) => r.rows)
+        .catch(() => lastTasks);
+      lastTasks = rows;
       this.reset();
-      for (const row of rows) this.set({ state: row.state }, row._count._all);
+      for (const row of rows) this.set({ state: row.state }, row.n);
+    },
+  });
+  const pools = { api: sources.db.pool, work: sources.db.work.pool };
+  new Gauge({
+    name: 'ml_db_pool_connections',
+    help: 'Database connections by pool (api, work) and state (total, idle, waiting: requests waiting for one)',
+    labelNames: ['pool', 'state'],
+    registers,
+    collect() {
+      for (const [name, pool] of Object.entries(pools)) {
+        this.set({ pool: name, state: 'total' }, pool.totalCount);
+        this.set({ pool: name, state: 'idle' }, pool.idleCount);
+        this.set({ pool: name, state: 'waiting' }, pool.waitingCount);
+      }
+    },
+  });
+  const acquire = new Histogram({
+    name: 'ml_db_pool_acquire_seconds',
+    help: 'Time to get a database connection from a pool',
+    labelNames: ['pool'],
+    buckets: SECONDS,
+    registers,
+  });
+  // With the embedded database both budgets are one pool: timed once, as `api`.
+  const distinct = new Map<pg.Pool, string>();
+  for (const [name, pool] of Object.entries(pools)) if (!distinct.has(pool)) distinct.set(pool, name);
+  for (const [pool, name] of distinct) timeAcquire(pool, acquire, name);
+  new Gauge({
+    name: 'ml_redis_up',
+    help: 'Redis pub/sub connected (1) or not (0); absent without REDIS_URL',
+    registers,
+    collect() {
+      const state = sources.pubsub.state();
+      if (state === 'in-process') this.reset();
+      else this.set(state === 'ok' ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'ml_deletions',
+    help: 'Deletions on this instance: running, or waiting (QUEUED) for one of its DELETE_CONCURRENCY slots',
+    labelNames: ['state'],
+    registers,
+    collect() {
+      const { running, waiting } = sources.deletions();
+      this.set({ state: 'running' }, running);
+      this.set({ state: 'waiting' }, waiting);
     },
   });
   const metrics = {
     registry,
+    /** Rate: `rate(ml_rows_deleted_total[1m])` is rows deleted per second. */
+    rowsDeleted: new Counter({ name: 'ml_rows_deleted_total', help: 'Rows deleted by job deletions', registers }),
+    retries: new Counter({
+      name: 'ml_task_retries_total',
+      help: 'Deletion attempts retried after a transient error, by kind (connection, saturated, timeout, contention, resources, disk_full)',
+      labelNames: ['kind'],
+      registers,
+    }),
     httpRequests: new Histogram({
       name: 'ml_http_request_duration_seconds',
       help: 'GraphQL HTTP requests (including SSE streams, until they end), by method and status',
@@ -65,8 +141,13 @@ export function createMetrics(services: Services) {
       }
     },
   };
-  resolverTimers.set(services, metrics.resolvers);
-  return metrics;
+  return {
+    ...metrics,
+    /** Resolver timings of requests whose context carries these services. */
+    bindResolvers(services: object) {
+      resolverTimers.set(services, metrics.resolvers);
+    },
+  };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,10 +1,24 @@
 // Process entry: configuration, start, signals. Everything else is in buildApp.
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { isTransientDbError } from './db/pg-errors.ts';
 import { createLogger } from './log.ts';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
+
+// Nothing a dependency does may end the process silently: every client has an error listener,
+// and whatever slips through is logged as JSON. A rejection nobody handled is logged and the
+// process goes on; an exception is too when it is a dependency's fault that passes (a lost
+// connection), otherwise the process is in an unknown state and exits.
+process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
+process.on('uncaughtException', (err) => {
+  if (isTransientDbError(err) || (err as { code?: string }).code === 'ECONNRESET')
+    return log.error({ err }, 'uncaught dependency error, carrying on');
+  log.fatal({ err }, 'uncaught exception, exiting');
+  process.exit(1);
+});
+
 const app = await buildApp(config, {
   log,
   onBootstrapSecret: (secret) => {
@@ -14,16 +28,15 @@ const app = await buildApp(config, {
         `Use it as: Authorization: ApiKey ${secret}\n\n`,
     );
   },
+  onListening: (url) => process.stdout.write(`Listening on ${url} (health: ${url}/health, ready: ${url}/ready)\n`),
 });
-await app.start();
-process.stdout.write(`GraphQL: ${app.url}/graphql (HTTP, SSE, WebSocket)  health: ${app.url}/health\n`);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
+    log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: draining');
     app.stop().then(
       () => process.exit(0),
       (err) => {
@@ -33,3 +46,6 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     );
   });
 }
+
+await app.start();
+if (!stopping) process.stdout.write(`GraphQL: ${app.url}/graphql (HTTP, SSE, WebSocket)  health: ${app.url}/health\n`);

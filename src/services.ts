@@ -2,6 +2,7 @@
 // Resolvers reach it through the GraphQL context; domain modules take what they need from it.
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import type { HealthState } from './health-state.ts';
 import type { Logger } from './log.ts';
 import type { PubSub } from './pubsub.ts';
 import type { TaskRunner } from './tasks/runner.ts';
@@ -14,4 +15,6 @@ export interface Services {
   pubsub: PubSub;
   tasks: TaskRunner;
   log: Logger;
+  /** Starting, serving or draining, and the faults requests met (read by /ready). */
+  health: HealthState;
 }

@@ -5,36 +5,34 @@
 //   - upgrade: a browser Origin outside CORS_ORIGINS (and not this server) is refused (403);
 //     messages are capped at MAX_BODY_BYTES (larger ones close the socket with 1009);
 //   - no connection_init within WS_CONNECTION_INIT_TIMEOUT_MS: closed with 4408;
-//   - connection_init: 4403 without a valid key, 4429 past WS_MAX_CONNECTIONS_PER_KEY;
+//   - connection_init: 4403 without a valid key, 1013 past WS_MAX_CONNECTIONS_PER_KEY;
 //   - each operation: authenticated again (an invalidated key fails at once), and refused with
 //     TOO_MANY_REQUESTS past WS_MAX_SUBSCRIPTIONS_PER_CONNECTION operations in flight;
 //   - keep-alive: a ping every WS_KEEPALIVE_MS; a socket silent until the next one is dropped.
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { isAsyncIterable } from 'graphql-yoga';
 import { authenticate, secretFromHeader } from './auth/api-keys.ts';
 import type { Context } from './context.ts';
-import { MlError, UnauthenticatedError } from './errors.ts';
+import { unavailableErrorOf } from './db/pg-errors.ts';
+import { TooManyOperationsError, UnauthenticatedError } from './errors.ts';
 import { isOriginAllowed } from './http/origins.ts';
 import { inRequestScope } from './http/request-scope.ts';
 import type { Metrics } from './metrics.ts';
 import type { Services } from './services.ts';
 import { createErrorMasker, type YogaApp } from './yoga.ts';
 
-/** Close code for a key over its connection cap (4xxx: application-defined, like 4403/4408). */
-export const CLOSE_TOO_MANY_CONNECTIONS = 4429;
-
-export class TooManyOperationsError extends MlError {
-  readonly code = 'TOO_MANY_REQUESTS';
-  readonly type = 'status_exception';
-  readonly status = 429;
-  constructor(max: number) {
-    super(`too many operations in flight on this connection: at most ${max}`);
-  }
-}
+/**
+ * Close codes this server sends beyond graphql-ws's own (CloseCode: 4400 … 4500). A key over its
+ * connection cap gets 1013 Try Again Later (RFC 6455's registry): graphql-ws clients retry it,
+ * whereas 4429 is graphql-ws's TooManyInitialisationRequests, which its client treats as fatal.
+ */
+export const CLOSE_TRY_AGAIN_LATER = 1013;
+export const CLOSE_TOO_MANY_CONNECTIONS = CLOSE_TRY_AGAIN_LATER;
 
 interface EnvelopedRoot {
   execute: (args: ExecutionArgs) => unknown;
@@ -43,31 +41,48 @@ interface EnvelopedRoot {
 
 const requestIdOf = (args: ExecutionArgs) => (args.contextValue as Context).requestId;
 
-/** Each step of a subscription runs in its operation's request scope (log lines, masked errors). */
+/**
+ * Each step of a subscription runs in its operation's request scope (log lines, masked errors),
+ * and every result loses its errors' HTTP hints.
+ */
 function scoped(result: unknown, requestId: string): unknown {
-  if (!isAsyncIterable(result)) return result;
+  if (!isAsyncIterable(result)) return socketResult(result);
   const iterator = result[Symbol.asyncIterator]();
   return {
     [Symbol.asyncIterator]() {
       return this;
     },
-    next: () => inRequestScope(requestId, () => iterator.next()),
+    next: () =>
+      inRequestScope(requestId, async () => {
+        const step = await iterator.next();
+        return step.done ? step : { ...step, value: socketResult(step.value) };
+      }),
     return: (value?: unknown) =>
       inRequestScope(requestId, () => iterator.return?.(value) ?? Promise.resolve({ done: true as const, value: undefined })),
     throw: (error?: unknown) => inRequestScope(requestId, () => iterator.throw?.(error) ?? Promise.reject(error)),
   };
 }
 
-/** Yoga strips its `http` extension from HTTP responses; a socket has no HTTP status either. */
+/**
+ * Errors carry an HTTP hint (`extensions.http`: status, Retry-After) that yoga turns into the
+ * response's status and strips; a socket has no HTTP status, so this is the one place that strips
+ * it for socket clients.
+ */
 function forSocket(error: GraphQLError): GraphQLError {
   if (!error.extensions?.http) return error;
   const { http: _http, ...extensions } = error.extensions;
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
 }
 
+function socketResult(result: unknown): unknown {
+  const errors = (result as { errors?: readonly GraphQLError[] } | undefined)?.errors;
+  if (!errors?.some((e) => e.extensions?.http)) return result;
+  return { ...(result as object), errors: errors.map(forSocket) };
+}
+
 export function attachGraphqlWs(server: Server, yoga: YogaApp, services: Services, metrics: Metrics) {
   const { config, log } = services;
-  const { maskError, codeOf } = createErrorMasker(log, config);
+  const { maskError, codeOf } = createErrorMasker(log, config, services.health);
   const wss = new WebSocketServer({
     server,
     path: yoga.graphqlEndpoint,
@@ -107,15 +122,29 @@ export function attachGraphqlWs(server: Server, yoga: YogaApp, services: Service
       // No internal detail in close reasons, whatever NODE_ENV says.
       isProd: true,
       connectionInitWaitTimeout: config.wsConnectionInitTimeoutMs,
-      execute: (args) => inRequestScope(requestIdOf(args), () => (args.rootValue as EnvelopedRoot).execute(args)) as never,
+      execute: (args) => inRequestScope(requestIdOf(args), async () => socketResult(await (args.rootValue as EnvelopedRoot).execute(args))) as never,
       subscribe: (args) =>
         inRequestScope(requestIdOf(args), async () => scoped(await (args.rootValue as EnvelopedRoot).subscribe(args), requestIdOf(args))) as never,
       onConnect: async (ctx) => {
-        const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        const principal = typeof header === 'string' ? await authenticate(services.db, secretFromHeader(header)) : undefined;
         const socket = ctx.extra.socket;
+        // Starting, draining, or the database away: 1013 Try Again Later, which clients retry
+        // (a thrown error would close with 4500, which graphql-ws clients treat as fatal).
+        if (services.health.phase !== 'serving') {
+          socket.close(CLOSE_TRY_AGAIN_LATER, services.health.phase === 'starting' ? 'the service is starting' : 'this instance is shutting down');
+          return false;
+        }
+        const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        let principal: Awaited<ReturnType<typeof authenticate>>;
+        try {
+          principal = typeof header === 'string' ? await authenticate(services.db, secretFromHeader(header)) : undefined;
+        } catch (err) {
+          const unavailable = unavailableErrorOf(err);
+          if (!unavailable) throw err;
+          socket.close(CLOSE_TRY_AGAIN_LATER, unavailable.message.slice(0, 120));
+          return false;
+        }
         if (!principal) {
-          socket.close(4403, new UnauthenticatedError().message);
+          socket.close(CloseCode.Forbidden, new UnauthenticatedError().message);
           return false;
         }
         if ((connectionsPerKey.get(principal.keyId) ?? 0) >= config.wsMaxConnectionsPerKey) {

@@ -7,6 +7,7 @@
 //   4. storable text: on execute, every input string must be text PostgreSQL can store;
 //   5. write rate limit: on execute, once the caller is known, before any resolver runs (after
 //      the input checks, so a refused call costs no budget);
+//   5b. list-read limit: on execute, last, so that only a read about to run takes a slot;
 //   6. (yoga built-ins) validation, execution; errors masked by maskError below.
 // CORS is yoga's own option (headers for allowed origins only); batching stays off.
 import { randomUUID } from 'node:crypto';
@@ -26,6 +27,9 @@ import { schema } from './schema/index.ts';
 import { domainErrorOf, toGraphQLError } from './schema/error-mapping.ts';
 import type { Services } from './services.ts';
 import type { Config } from './config.ts';
+import { dbErrorKind, describeError, unavailableErrorOf } from './db/pg-errors.ts';
+import type { HealthState } from './health-state.ts';
+import { useListReadLimit, type Slots } from './limits/load-shedding.ts';
 
 /** What graphql-ws passes as the initial context (see websocket.ts): no fetch Request on a socket. */
 export interface SocketInitialContext {
@@ -35,6 +39,8 @@ export interface SocketInitialContext {
 export interface YogaDeps {
   metrics: Metrics;
   rateLimiter: RateLimiter | undefined;
+  /** Slots of expensive list reads (MAX_CONCURRENT_LIST_READS). */
+  listReads: Slots;
 }
 
 function credentialOf(initial: Partial<YogaInitialContext> & SocketInitialContext): string | undefined {
@@ -49,11 +55,24 @@ function credentialOf(initial: Partial<YogaInitialContext> & SocketInitialContex
  * as `Unexpected error.` with the request id, and logged with its stack under the same id.
  * `codeOf` tells the code a client sees (or will see, once masked) without masking or logging.
  */
-export function createErrorMasker(log: Logger, config: Pick<Config, 'maxBodyBytes'>) {
+export function createErrorMasker(log: Logger, config: Pick<Config, 'maxBodyBytes'>, health?: HealthState) {
+  const unavailable = (error: unknown) => {
+    const answer = unavailableErrorOf(error);
+    if (answer) {
+      const kind = dbErrorKind(error);
+      health?.sawDbError(kind);
+      log.warn(
+        { kind, reason: describeError((error as GraphQLError).originalError ?? error), requestId: currentRequestId() },
+        'request met a database fault',
+      );
+    }
+    return answer;
+  };
   const ours = (error: unknown) => domainErrorOf(error) ?? requestErrorOf(error, config);
   const isRequestError = (error: unknown) => yogaMaskError(error, '', false) === error;
   const maskError = (error: unknown, message = 'Unexpected error.'): Error => {
-    const domain = ours(error);
+    // A database fault that passes by itself is the service's state, not a bug: 503 + Retry-After.
+    const domain = ours(error) ?? unavailable(error);
     if (domain) return toGraphQLError(error instanceof GraphQLError ? error : undefined, domain);
     if (isRequestError(error)) return error instanceof GraphQLError ? withInputErrorCode(error) : (error as Error);
     const requestId = currentRequestId() ?? randomUUID();
@@ -61,7 +80,7 @@ export function createErrorMasker(log: Logger, config: Pick<Config, 'maxBodyByte
     return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', status: 500, requestId } });
   };
   const codeOf = (error: GraphQLError): string => {
-    const domain = ours(error);
+    const domain = ours(error) ?? unavailableErrorOf(error);
     if (domain) return domain.code;
     if (!isRequestError(error)) return 'INTERNAL_SERVER_ERROR';
     return (withInputErrorCode(error).extensions?.code as string | undefined) ?? 'GRAPHQL_ERROR';
@@ -175,7 +194,7 @@ function useObservation(log: Logger, metrics: Metrics, { codeOf }: ErrorMasker):
 export function createYogaApp(services: Services, deps: YogaDeps) {
   const { log, config } = services;
   instrumentResolvers(schema);
-  const errors = createErrorMasker(log, config);
+  const errors = createErrorMasker(log, config, services.health);
   return createYoga<SocketInitialContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -196,6 +215,7 @@ export function createYogaApp(services: Services, deps: YogaDeps) {
       useRequestLimits(config),
       useStorableText(),
       useWriteRateLimit(deps.rateLimiter),
+      useListReadLimit(deps.listReads),
     ],
   });
 }

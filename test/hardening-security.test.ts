@@ -275,12 +275,12 @@ describe('health, readiness and metrics', () => {
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
     const ready = await fetch(`${server.url}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, database: 'ok', taskQueue: 'ok' });
-    const spy = vi.spyOn(server.app.db.pool, 'query').mockImplementation((() => Promise.reject(new Error('database down'))) as never);
+    expect(await ready.json()).toEqual({ ready: true, database: 'ok', taskQueue: 'ok', pubsub: server.config.redisUrl ? 'ok' : 'in-process' });
+    const spy = vi.spyOn(server.app.db.probe, 'query').mockImplementation((() => Promise.reject(new Error('database down'))) as never);
     try {
       const down = await fetch(`${server.url}/ready`);
       expect(down.status).toBe(503);
-      expect(await down.json()).toEqual({ ready: false, database: 'unreachable', taskQueue: 'unreachable' });
+      expect(await down.json()).toMatchObject({ ready: false, database: 'unreachable', taskQueue: 'unreachable', reason: 'database unreachable' });
     } finally {
       spy.mockRestore();
     }

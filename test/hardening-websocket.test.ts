@@ -130,14 +130,14 @@ describe('connection', () => {
     await stillServes();
   });
 
-  it('caps connections per API key (4429), per key, and frees a slot when a socket closes', async () => {
+  it('caps connections per API key (1013 Try Again Later), per key, and frees a slot when a socket closes', async () => {
     const [capped, other] = [await newKey(tight), await newKey(tight)];
     const sockets = [rawSocket(tight), rawSocket(tight), rawSocket(tight)];
     for (const socket of sockets) await socket.init(capped.secret);
     const refused = rawSocket(tight);
     await refused.opened;
     refused.send({ type: 'connection_init', payload: { authorization: `ApiKey ${capped.secret}` } });
-    expect(await refused.closed).toMatchObject({ code: 4429, reason: 'too many connections for this API key: at most 3' });
+    expect(await refused.closed).toMatchObject({ code: 1013, reason: 'too many connections for this API key: at most 3' });
     // Another key is not affected.
     const otherSocket = rawSocket(tight);
     await otherSocket.init(other.secret);

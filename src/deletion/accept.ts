@@ -5,15 +5,10 @@
 import type { Database } from '../db/client.ts';
 import { ConflictError, jobNotFound } from '../errors.ts';
 import { assertValidId } from '../jobs/ids.ts';
-import { audit } from '../jobs/notifications.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
-import { ACTION_DELETE_JOB, createTask, isTerminal, type TaskRow } from '../tasks/task-store.ts';
+import { isTerminal, type TaskRow } from '../tasks/task-store.ts';
+import { startDeletionTask, type DeleteRequest, type Enqueue } from './start-task.ts';
 
-export interface DeleteRequest {
-  jobId: string;
-  force: boolean;
-  deleteUserAnnotations: boolean;
-}
+export type { DeleteRequest };
 
 export interface Accepted {
   task: TaskRow;
@@ -21,12 +16,7 @@ export interface Accepted {
   created: boolean;
 }
 
-export async function acceptDeletion(
-  db: Database,
-  nodeId: string,
-  enqueue: (tx: Prisma.TransactionClient, taskId: string) => Promise<void>,
-  req: DeleteRequest,
-): Promise<Accepted> {
+export async function acceptDeletion(db: Database, nodeId: string, enqueue: Enqueue, req: DeleteRequest): Promise<Accepted> {
   assertValidId(req.jobId); // D3
   const { jobId } = req;
   return db.prisma.$transaction(async (tx) => {
@@ -46,17 +36,6 @@ export async function acceptDeletion(
     const datafeed = await tx.datafeed.findUnique({ where: { jobId }, select: { id: true } });
     if (datafeed) throw new ConflictError(`Cannot delete job [${jobId}] because datafeed [${datafeed.id}] refers to it`); // D6
 
-    const task = await createTask(tx, {
-      nodeId,
-      action: ACTION_DELETE_JOB,
-      description: `delete-job-${jobId}`,
-      jobId,
-      force: req.force,
-      deleteUserAnnotations: req.deleteUserAnnotations,
-    });
-    await tx.job.update({ where: { id: jobId }, data: { deleting: true, deletionTaskId: task.id } }); // D7
-    await audit(tx, jobId, `Deleting job by task with id '${task.id}'`); // D11
-    await enqueue(tx, task.id);
-    return { task, created: true };
+    return { task: await startDeletionTask(tx, nodeId, req, enqueue), created: true };
   });
 }

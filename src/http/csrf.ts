@@ -5,17 +5,7 @@
 // are preflighted by browsers and pass as they are.
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { Plugin } from 'graphql-yoga';
-import { MlError } from '../errors.ts';
-
-export class CsrfError extends MlError {
-  readonly code = 'FORBIDDEN';
-  readonly type = 'security_exception';
-  readonly status = 403;
-  constructor() {
-    super('a request a browser could send cross-site needs an Authorization or x-graphql-csrf header');
-    this.details.http = { status: 403 };
-  }
-}
+import { CsrfError } from '../errors.ts';
 
 export function useCsrfPrevention(): Plugin {
   const plugin = useCSRFPrevention({ requestHeaders: ['authorization', 'x-graphql-csrf', 'x-graphql-yoga-csrf'] });

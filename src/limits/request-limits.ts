@@ -8,28 +8,8 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
-import { BadInputError, MlError } from '../errors.ts';
+import { BadInputError, PayloadTooLargeError, RequestLimitError, type MlError } from '../errors.ts';
 import { toGraphQLError } from '../schema/error-mapping.ts';
-
-/** A document over one of the configured limits. */
-export class RequestLimitError extends BadInputError {
-  constructor(message: string) {
-    super(message);
-    // HTTP 400 for clients that accept application/graphql-response+json, 200 for plain JSON
-    // ones, like yoga's own validation errors (GraphQL over HTTP); never sent to clients.
-    this.details.http = { status: 400, spec: true };
-  }
-}
-
-export class PayloadTooLargeError extends MlError {
-  readonly code = 'PAYLOAD_TOO_LARGE';
-  readonly type = 'status_exception';
-  readonly status = 413;
-  constructor(maxBytes: number) {
-    super(`request body is larger than ${maxBytes} bytes`);
-    this.details.http = { status: 413 };
-  }
-}
 
 /** graphql-armor prefixes its messages as if they were syntax errors; they are not. */
 const reject = (_ctx: unknown, error: GraphQLError) => {

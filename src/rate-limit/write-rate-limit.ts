@@ -3,12 +3,13 @@
 // one budget per key, in this process otherwise. Applied in one place, a plugin on execute: a
 // mutation costs one write per root field (aliases included) and is refused whole, before any
 // of it runs, with TOO_MANY_REQUESTS and `retryAfterSeconds`.
-import { getOperationAST, GraphQLError, Kind, type SelectionSetNode } from 'graphql';
+import { getOperationAST, Kind, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Context } from '../context.ts';
 import { TooManyRequestsError } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import { outageReporter, type OutageReporter } from '../outage.ts';
 import { toGraphQLError } from '../schema/error-mapping.ts';
 
 const WINDOW_MS = 60_000;
@@ -52,7 +53,7 @@ class RedisWindow implements RateLimiter {
   constructor(
     private readonly redis: Redis,
     private readonly limit: number,
-    private readonly log: Logger,
+    private readonly outage: OutageReporter,
   ) {}
 
   async consume(key: string, cost: number): Promise<Verdict> {
@@ -64,10 +65,11 @@ class RedisWindow implements RateLimiter {
       const count = Number(replies?.[1]?.[1]);
       const msLeft = Number(replies?.[2]?.[1]);
       if (!Number.isFinite(count)) throw new Error('unexpected reply from Redis');
+      this.outage.recovered();
       return verdict(count, this.limit, msLeft > 0 ? msLeft : WINDOW_MS);
     } catch (err) {
       // Fail open: losing Redis must not stop every write of the cluster.
-      this.log.warn({ err }, 'rate limiter unavailable, write allowed');
+      this.outage.failed(err, { effect: 'writes allowed without rate limit' });
       return { allowed: true, retryAfterSeconds: 0 };
     }
   }
@@ -77,14 +79,22 @@ class RedisWindow implements RateLimiter {
   }
 }
 
-/** Undefined when writes are not limited (RATE_LIMIT_WRITES_PER_MINUTE=0). */
-export async function createRateLimiter(opts: { limit: number; redisUrl: string | undefined; log: Logger }): Promise<RateLimiter | undefined> {
+/** Undefined when writes are not limited (RATE_LIMIT_WRITES_PER_MINUTE=0). Does not wait for Redis: until it answers, writes pass. */
+export function createRateLimiter(opts: { limit: number; redisUrl: string | undefined; log: Logger }): RateLimiter | undefined {
   if (opts.limit <= 0) return undefined;
   if (!opts.redisUrl) return new MemoryWindow(opts.limit);
-  const redis = new Redis(opts.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, commandTimeout: 1_000 });
-  redis.on('error', () => {}); // reported per call, in consume()
-  await redis.connect();
-  return new RedisWindow(redis, opts.limit, opts.log);
+  // No offline queue: while Redis is away a write is let through at once instead of waiting.
+  const redis = new Redis(opts.redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 1_000,
+    enableOfflineQueue: false,
+    retryStrategy: (times) => Math.min(5_000, 100 * 2 ** Math.min(times, 6)),
+  });
+  const outage = outageReporter(opts.log, 'redis', 'write rate limiter');
+  redis.on('error', (err) => outage.failed(err, { effect: 'writes allowed without rate limit' }));
+  void redis.connect().catch(() => {});
+  return new RedisWindow(redis, opts.limit, outage);
 }
 
 /** Mutation root fields (aliases count): what one operation writes. */
@@ -103,17 +113,15 @@ export function useWriteRateLimit(limiter: RateLimiter | undefined): Plugin {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName);
-      const ctx = args.contextValue as unknown as Context & { request?: Request };
+      const ctx = args.contextValue as unknown as Context;
       // No key: the guard answers UNAUTHENTICATED, which costs nothing worth limiting.
       if (operation?.operation !== 'mutation' || !ctx.principal) return;
       const cost = rootFields(operation.selectionSet);
       if (cost === 0) return;
       const { allowed, retryAfterSeconds } = await limiter.consume(ctx.principal.keyId, cost);
       if (allowed) return;
-      const error = toGraphQLError(undefined, new TooManyRequestsError(retryAfterSeconds));
       // Over HTTP also a 429 with Retry-After, for generic HTTP clients and proxies.
-      const http = ctx.request ? { http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } } } : {};
-      setResultAndStopExecution({ errors: [new GraphQLError(error.message, { extensions: { ...error.extensions, ...http } })] });
+      setResultAndStopExecution({ errors: [toGraphQLError(undefined, new TooManyRequestsError(retryAfterSeconds))] });
     },
   };
 }

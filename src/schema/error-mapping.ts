@@ -19,6 +19,6 @@ export function toGraphQLError(source: GraphQLError | undefined, err: MlError): 
     source: source?.source,
     positions: source?.positions,
     path: source?.path,
-    extensions: { code: err.code, type: err.type, status: err.status, ...err.details },
+    extensions: { code: err.code, type: err.type, status: err.status, ...err.details, ...(err.http && { http: err.http }) },
   });
 }

@@ -70,6 +70,14 @@ export const Task = builder.objectRef<TaskRow>('Task').implement({
       resolve: (task) => (task.state === 'FAILED' ? { type: task.errorType ?? 'exception', reason: task.errorReason ?? '' } : null),
     }),
     jobId: t.exposeID('jobId', { description: 'The job this task works on.' }),
+    attempts: t.exposeInt('attempts', {
+      description:
+        'Times the work was started: 1 for a run that met no transient error; more after retries (connection loss, lock timeouts, …) or a takeover.',
+    }),
+    lastError: t.exposeString('lastError', {
+      nullable: true,
+      description: 'The last error the work met: a transient one it retried (the task goes on), or the one that failed it.',
+    }),
   }),
 });
 

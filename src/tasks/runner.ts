@@ -2,23 +2,29 @@
 // accepts a deletion, retried when a worker dies); ownership is the tasks table's (an atomic
 // claim plus a heartbeat lease), so a task runs in one place at a time whatever pg-boss does.
 //
-// Flow: the accepting instance claims and runs the task at once (no polling delay). The pg-boss
-// job is the durable backstop: whichever worker receives it claims the task or, while a live
-// runner holds it, waits for its end; if that runner dies its lease goes stale and the worker
-// takes over, and if the worker dies pg-boss's heartbeat monitor hands the job to another.
+// Flow: the accepting instance runs the task at once if one of its DELETE_CONCURRENCY slots is
+// free, else it waits QUEUED for one, in arrival order. The pg-boss job is the durable backstop:
+// whichever worker receives it claims the task or, while a live runner holds it, waits for its
+// end; if that runner dies its lease goes stale and the worker takes over, and if the worker
+// dies pg-boss's heartbeat monitor hands the job to another.
+//
+// Errors: a transient one (pg-errors.ts: connection loss, pool or transaction-start timeout,
+// lock timeout, serialization failure, deadlock, out of shared memory, disk full…) is retried
+// with backoff, the task staying RUNNING with `attempts` and `lastError` updated: the work is
+// idempotent, so running it again continues where it stopped. Only any other error makes the
+// task FAILED, with an audit line.
 import { PgBoss, fromPrisma } from 'pg-boss';
 import type { Database } from '../db/client.ts';
+import { dbErrorKind, describeError, type DbErrorKind } from '../db/pg-errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { audit } from '../jobs/notifications.ts';
 import type { Logger } from '../log.ts';
 import type { PubSub } from '../pubsub.ts';
-import { runDeletion, DeletionInterrupted, type Progress } from '../deletion/engine.ts';
-import { audit } from '../jobs/notifications.ts';
-import { claimTask, isTerminal, LeaseLostError, releaseTask, saveProgress, type TaskRow } from './task-store.ts';
+import { ProgressWriter, type Progress } from './progress-writer.ts';
+import { claimTask, isTerminal, LeaseLostError, recordRetry, releaseTask, saveProgress, type TaskRow } from './task-store.ts';
+import { TASK_QUEUE } from './queue-name.ts';
 import { sweep } from './sweep.ts';
-import { rowsDeleted } from '../metrics.ts';
 
-/** The pg-boss queue of deletions (also checked by /ready). */
-export const QUEUE = 'delete-job';
 /**
  * Progress is written (and published) at most this often while rows are being deleted: five
  * moving steps a second for a progress bar (D20 asks for one per 500 ms), while each step costs
@@ -27,26 +33,64 @@ export const QUEUE = 'delete-job';
  */
 const PROGRESS_EVERY_MS = 200;
 const SWEEP_EVERY_MS = 10_000;
+/** Backoff between attempts after a transient error: doubling from the first, capped. */
+export const RETRY_FIRST_MS = 500;
+export const RETRY_MAX_MS = 15_000;
+
+/** What a task's work receives: progress reports and the signal that this instance is stopping. */
+export interface WorkControl {
+  report(progress: Progress, now?: boolean): Promise<void>;
+  signal: AbortSignal;
+  pauseMs: number;
+  parallelism: number;
+}
+
+/** The work of a task (the deletion engine): idempotent, so running it again after a failure continues it. */
+export type TaskWork = (db: Database, task: TaskRow, control: WorkControl) => Promise<void>;
 
 export interface RunnerOptions {
   db: Database;
   pubsub: PubSub;
   log: Logger;
   nodeId: string;
+  work: TaskWork;
   leaseSeconds: number;
   retentionHours: number;
   batchPauseMs: number;
   parallelism: number;
+  /** Tasks run at once by this instance (DELETE_CONCURRENCY); the others wait QUEUED. */
+  concurrency: number;
+  /** Extra recovery run with every sweep (the deletion's orphans), given the way to enqueue. */
+  recover?(enqueue: (tx: Prisma.TransactionClient, taskId: string) => Promise<void>): Promise<void>;
+  /** Counters of the app's metrics: rows deleted, retries by error kind. */
+  onRowsDeleted?(n: number): void;
+  onRetry?(kind: DbErrorKind): void;
 }
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+export const retryDelayMs = (attempt: number) => Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.max(0, attempt - 1));
 
 export class TaskRunner {
   private boss: PgBoss;
   private readonly running = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  /** Claims in progress or waiting for a slot, by task: a second start of the same task joins the first. */
+  private readonly starting = new Map<string, Promise<boolean>>();
+  /** Slots taken, and starts waiting for one in arrival order. */
+  private busy = 0;
+  private readonly waiting: (() => void)[] = [];
   private readonly stopping = new AbortController();
   private sweepTimer: NodeJS.Timeout | undefined;
+  private readonly db: Database;
 
   constructor(private readonly opts: RunnerOptions) {
-    const pool = opts.db.pool;
+    // Deletion work and the queue draw on the work budget, never on the API's connections.
+    this.db = opts.db.work;
+    const pool = this.db.pool;
     this.boss = new PgBoss({
       // Share this process's pool: with the embedded database there is only one connection.
       db: { executeSql: (text, values) => pool.query(text, values as unknown[]) },
@@ -54,7 +98,12 @@ export class TaskRunner {
       superviseIntervalSeconds: 10,
       monitorIntervalSeconds: 10,
     });
-    this.boss.on('error', (err) => opts.log.warn({ err }, 'task queue error'));
+    this.boss.on('error', (err) => opts.log.warn({ err: describeError(err) }, 'task queue error'));
+  }
+
+  /** Deletions running here now, and waiting here for a slot. */
+  get load(): { running: number; waiting: number } {
+    return { running: this.running.size, waiting: this.waiting.length };
   }
 
   async start(): Promise<void> {
@@ -62,14 +111,14 @@ export class TaskRunner {
     // heartbeatSeconds: a worker that stops beating (killed) has its job retried elsewhere.
     // exclusive + singletonKey = task id: at most one queued-or-active job per task, so the sweep
     // can re-send freely.
-    await this.boss.createQueue(QUEUE, {
+    await this.boss.createQueue(TASK_QUEUE, {
       policy: 'exclusive',
       heartbeatSeconds: 10,
       retryLimit: 1_000_000,
       retryDelay: 1,
       expireInSeconds: 24 * 3600,
     });
-    await this.boss.work<{ taskId: string }>(QUEUE, { localConcurrency: 4, pollingIntervalSeconds: 1 }, async ([job]) => {
+    await this.boss.work<{ taskId: string }>(TASK_QUEUE, { localConcurrency: 4, pollingIntervalSeconds: 1 }, async ([job]) => {
       await this.ensureFinished(job.data.taskId);
     });
     this.sweepTimer = setInterval(() => void this.sweepOnce(), SWEEP_EVERY_MS);
@@ -78,12 +127,12 @@ export class TaskRunner {
 
   /** Enqueues inside the caller's transaction: no accepted task without work, and no work without a task. */
   async enqueue(tx: Prisma.TransactionClient, taskId: string): Promise<void> {
-    await this.boss.send(QUEUE, { taskId }, { db: fromPrisma(tx), singletonKey: taskId });
+    await this.boss.send(TASK_QUEUE, { taskId }, { db: fromPrisma(tx), singletonKey: taskId });
   }
 
-  /** Starts a just-accepted task here and now (after its transaction committed). */
+  /** Starts a just-accepted task here (after its transaction committed), as soon as a slot is free. */
   kick(taskId: string): void {
-    void this.tryRun(taskId).catch((err) => this.opts.log.error({ err, taskId }, 'task start failed'));
+    void this.tryRun(taskId).catch((err) => this.opts.log.warn({ err: describeError(err), taskId }, 'task start failed, the queue will retry it'));
   }
 
   /** Publishes a change of a task so subscribers on every instance re-read it. */
@@ -95,103 +144,167 @@ export class TaskRunner {
   async stop(): Promise<void> {
     clearInterval(this.sweepTimer);
     this.stopping.abort();
+    for (const go of this.waiting.splice(0)) go();
     for (const { abort } of this.running.values()) abort.abort();
     await Promise.allSettled([...this.running.values()].map((r) => r.done));
-    await this.boss.stop({ graceful: true, timeout: 5_000, close: false });
+    await this.boss.stop({ graceful: true, timeout: 5_000, close: false }).catch(() => {});
   }
 
   private async ensureFinished(taskId: string): Promise<void> {
     for (;;) {
       if (this.stopping.signal.aborted) throw new Error('instance stopping: task handed back to the queue');
       if (await this.tryRun(taskId)) return;
-      const task = await this.opts.db.prisma.task.findUnique({ where: { id: taskId } });
+      const task = await this.db.prisma.task.findUnique({ where: { id: taskId } });
       if (!task || isTerminal(task)) return;
       // Another runner holds it and is alive: wait, and take over if its lease goes stale.
-      await new Promise((r) => setTimeout(r, 1_000));
+      await sleep(1_000, this.stopping.signal);
     }
   }
 
-  /** Claims and runs the task; false when another live runner holds it. */
-  private async tryRun(taskId: string): Promise<boolean> {
-    if (this.running.has(taskId)) {
-      await this.running.get(taskId)!.done;
-      return true;
+  /** Claims and runs the task; false when another live runner holds it. One call per task at a time: a second one joins the first. */
+  private tryRun(taskId: string): Promise<boolean> {
+    let run = this.starting.get(taskId);
+    if (!run) {
+      run = this.claimAndRun(taskId).finally(() => this.starting.delete(taskId));
+      this.starting.set(taskId, run);
     }
-    const task = await claimTask(this.opts.db, taskId, this.opts.nodeId, this.opts.leaseSeconds);
+    return run;
+  }
+
+  private async claimAndRun(taskId: string): Promise<boolean> {
+    if (!(await this.takeSlot())) return false;
+    let task: TaskRow | null = null;
+    try {
+      task = await claimTask(this.db, taskId, this.opts.nodeId, this.opts.leaseSeconds);
+    } finally {
+      if (!task) this.giveSlot();
+    }
     if (!task) return false;
     const abort = new AbortController();
-    const done = this.execute(task, abort.signal).finally(() => this.running.delete(taskId));
+    const done = this.execute(task, abort.signal).finally(() => {
+      this.running.delete(taskId);
+      this.giveSlot();
+    });
     this.running.set(taskId, { abort, done });
     this.publish(task);
     await done;
     return true;
   }
 
-  private async execute(task: TaskRow, signal: AbortSignal): Promise<void> {
-    const { db, nodeId, log } = this.opts;
-    let lastWrite = 0;
-    let latest: Progress | undefined;
-    // One write in flight at a time, in order: lanes report concurrently, and two writes racing
-    // could land an older `deleted` last (D17: it never goes down).
-    let writing: Promise<void> = Promise.resolve();
-    let inFlight = 0;
-    let writeError: unknown;
-    const write = (p: Progress) => {
-      lastWrite = Date.now();
-      const snapshot = { ...p };
-      inFlight++;
-      writing = writing
-        .then(async () => {
-          const version = await saveProgress(db, task.id, nodeId, snapshot);
-          this.publish({ id: task.id, version, state: 'RUNNING' });
-        })
-        .finally(() => inFlight--);
-      return writing;
-    };
-    // Keeps the lease alive through long single statements (and phases with nothing to report).
-    const heartbeat = setInterval(
-      () => {
-        if (latest && Date.now() - lastWrite > 1_000) void write(latest).catch(() => {});
+  /** Waits for one of the DELETE_CONCURRENCY slots, in arrival order; false if the instance stops meanwhile. */
+  private async takeSlot(): Promise<boolean> {
+    if (this.stopping.signal.aborted) return false;
+    if (this.busy < this.opts.concurrency && !this.waiting.length) {
+      this.busy++;
+      return true;
+    }
+    // A slot given up is handed straight to the first waiter (busy stays the same).
+    await new Promise<void>((go) => this.waiting.push(go));
+    return !this.stopping.signal.aborted;
+  }
+
+  private giveSlot(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.busy--;
+  }
+
+  private async execute(first: TaskRow, signal: AbortSignal): Promise<void> {
+    const { nodeId, log } = this.opts;
+    let task = first;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (attempt > 1) {
+          // The row as it is now: a resumed run keeps the numbers the last one wrote.
+          const now = await this.db.prisma.task.findUnique({ where: { id: task.id } });
+          if (!now || now.state !== 'RUNNING' || now.runnerNode !== nodeId) throw new LeaseLostError(task.id);
+          task = now;
+        }
+        await this.attempt(task, signal);
+        return log.info({ taskId: task.id, jobId: task.jobId, attempts: task.attempts }, 'job deleted');
+      } catch (err) {
+        if (err instanceof LeaseLostError) return log.warn({ taskId: task.id }, err.message);
+        if (signal.aborted) {
+          await releaseTask(this.db, task.id, nodeId).catch((e) =>
+            log.warn({ taskId: task.id, err: describeError(e) }, 'hand-back failed; the lease will expire'),
+          );
+          return log.info({ taskId: task.id }, 'task handed back to the queue');
+        }
+        const kind = dbErrorKind(err);
+        const reason = describeError(err);
+        if (kind) {
+          this.opts.onRetry?.(kind);
+          const delay = retryDelayMs(attempt);
+          log.warn({ taskId: task.id, jobId: task.jobId, attempt, kind, reason, retryInMs: delay }, 'deletion met a transient error, retrying');
+          await this.noteRetry(task, reason);
+          await sleep(delay, signal);
+          continue;
+        }
+        log.error({ err, taskId: task.id }, 'job deletion failed');
+        await this.fail(task, reason);
+        return;
+      }
+    }
+  }
+
+  /** One run of the work, from where the task stands to COMPLETED. */
+  private async attempt(task: TaskRow, signal: AbortSignal): Promise<void> {
+    const { nodeId } = this.opts;
+    let counted = task.deleted;
+    const progress = new ProgressWriter({
+      everyMs: PROGRESS_EVERY_MS,
+      heartbeatIdleMs: 1_000,
+      save: async (p) => {
+        const version = await saveProgress(this.db, task.id, nodeId, p);
+        this.publish({ id: task.id, version, state: 'RUNNING' });
       },
-      Math.max(1_000, (this.opts.leaseSeconds * 1000) / 4),
-    );
+    });
+    const heartbeat = setInterval(() => progress.heartbeat(), Math.max(1_000, (this.opts.leaseSeconds * 1000) / 4));
     try {
-      await runDeletion(db, task, {
+      await this.opts.work(this.db, task, {
         signal,
         pauseMs: this.opts.batchPauseMs,
         parallelism: this.opts.parallelism,
-        // Lanes do not wait for progress writes (they are ordered by the chain above); a write
-        // that failed (the lease was lost) stops the deletion at the next report. A routine
-        // write is skipped while one is still in flight: the next one carries the newer numbers.
         report: async (p, now) => {
-          if (writeError) throw writeError;
-          rowsDeleted.inc(Math.max(0, p.deleted - (latest?.deleted ?? task.deleted)));
-          latest = { ...p };
-          if (now || (inFlight === 0 && Date.now() - lastWrite >= PROGRESS_EVERY_MS)) {
-            write(latest).catch((err: unknown) => (writeError ??= err));
-          }
+          progress.report(p, now);
+          this.opts.onRowsDeleted?.(Math.max(0, p.deleted - counted));
+          counted = Math.max(counted, p.deleted);
         },
       });
-      await writing;
+      await progress.flush();
+      const latest = progress.latest;
       await this.finish(task, { state: 'COMPLETED', phase: 'DONE', ...(latest && { deleted: latest.total, total: latest.total }) });
-      log.info({ taskId: task.id, jobId: task.jobId }, 'job deleted');
-    } catch (err) {
-      if (err instanceof LeaseLostError) return log.warn({ taskId: task.id }, err.message);
-      if (err instanceof DeletionInterrupted) {
-        await releaseTask(db, task.id, nodeId);
-        return log.info({ taskId: task.id }, 'task handed back to the queue');
-      }
-      const reason = err instanceof Error ? err.message : String(err);
-      log.error({ err, taskId: task.id }, 'job deletion failed');
-      await this.finish(task, { state: 'FAILED', errorType: 'exception', errorReason: reason });
-      await audit(db.prisma, task.jobId, `Error deleting job: ${reason}`, 'error');
     } finally {
       clearInterval(heartbeat);
     }
   }
 
+  /** Counts the attempt and keeps the error on the task; a database still down is not news. */
+  private async noteRetry(task: TaskRow, reason: string): Promise<void> {
+    try {
+      this.publish({ id: task.id, version: await recordRetry(this.db, task.id, this.opts.nodeId, reason), state: 'RUNNING' });
+    } catch (err) {
+      if (err instanceof LeaseLostError) throw err;
+    }
+  }
+
+  private async fail(task: TaskRow, reason: string): Promise<void> {
+    // A permanent error: the outcome must be written, so its own writes are retried while the
+    // database is away (a FAILED left unwritten would only be taken over after the lease).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.finish(task, { state: 'FAILED', errorType: 'exception', errorReason: reason, lastError: reason });
+        await audit(this.db.prisma, task.jobId, `Error deleting job: ${reason}`, 'error');
+        return;
+      } catch (err) {
+        if (!dbErrorKind(err) || this.stopping.signal.aborted) throw err;
+        await sleep(retryDelayMs(attempt), this.stopping.signal);
+      }
+    }
+  }
+
   private async finish(task: TaskRow, data: Prisma.TaskUpdateManyMutationInput): Promise<void> {
-    const rows = await this.opts.db.prisma.task.updateManyAndReturn({
+    const rows = await this.db.prisma.task.updateManyAndReturn({
       where: { id: task.id, runnerNode: this.opts.nodeId, state: 'RUNNING' },
       data: { ...data, endTime: new Date(), version: { increment: 1 } },
     });
@@ -199,15 +312,20 @@ export class TaskRunner {
   }
 
   private async sweepOnce(): Promise<void> {
+    const requeue = (tx: Prisma.TransactionClient, taskId: string) => this.enqueue(tx, taskId);
     try {
-      await sweep(this.opts.db, {
+      await sweep(this.db, {
         leaseSeconds: this.opts.leaseSeconds,
         retentionHours: this.opts.retentionHours,
-        nodeId: this.opts.nodeId,
-        requeue: async (tx, taskId) => this.enqueue(tx, taskId),
+        requeue,
+        onResumed: (task) => {
+          this.opts.log.info({ taskId: task.id }, 'task failed by a transient error resumed');
+          this.publish(task);
+        },
       });
+      await this.opts.recover?.(requeue);
     } catch (err) {
-      if (!this.stopping.signal.aborted) this.opts.log.warn({ err }, 'task sweep failed');
+      if (!this.stopping.signal.aborted) this.opts.log.warn({ err: describeError(err) }, 'task sweep failed');
     }
   }
 }

@@ -1,22 +1,23 @@
-// Recovery and retention, run on start and every few seconds by every instance (cheap queries;
-// the atomic claim makes concurrent sweeps harmless):
+// Recovery and retention of tasks, run on start and every few seconds by every instance (cheap
+// queries; the atomic claim makes concurrent sweeps harmless):
 // - a QUEUED or RUNNING task nobody has touched for a lease period goes back to the queue
 //   (its runner died, or its queue job was lost, e.g. after a restore);
-// - a job marked `deleting` with no task at all gets a new one (Elasticsearch's daily
-//   maintenance does this; we do it within seconds);
-// - tasks that ended more than the retention period ago are removed (D16 keeps them >= 24 h);
-// - per-job partitions whose job row was removed by hand (the cascade emptied them) are dropped.
+// - a task FAILED by an error now known to pass (connection loss, a transaction that could not
+//   start in time, …: pg-errors.ts), e.g. by a version before the runner retried them, resumes
+//   where it stopped, with the same id (its work is idempotent);
+// - tasks that ended more than the retention period ago are removed (D16 keeps them >= 24 h).
+// What the work itself needs recovered (the deletion's orphans) is the `recover` hook's.
 import type { Database } from '../db/client.ts';
+import { isTransientDbError } from '../db/pg-errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { audit } from '../jobs/notifications.ts';
-import { dropOrphanPartitions } from '../jobs/partitions.ts';
-import { ACTION_DELETE_JOB, createTask } from './task-store.ts';
+import type { TaskRow } from './task-store.ts';
 
 export interface SweepOptions {
   leaseSeconds: number;
   retentionHours: number;
-  nodeId: string;
   requeue(tx: Prisma.TransactionClient, taskId: string): Promise<void>;
+  /** Resumed FAILED tasks, to publish their change. */
+  onResumed?(task: Pick<TaskRow, 'id' | 'version' | 'state'>): void;
 }
 
 export async function sweep(db: Database, opts: SweepOptions): Promise<void> {
@@ -25,30 +26,32 @@ export async function sweep(db: Database, opts: SweepOptions): Promise<void> {
       AND coalesce(heartbeat_at, start_time) < now() - make_interval(secs => ${opts.leaseSeconds})`;
   for (const { id } of stale) await db.prisma.$transaction((tx) => opts.requeue(tx, id));
 
-  const orphans = await db.prisma.$queryRaw<{ id: string }[]>`
-    SELECT j.id FROM jobs j LEFT JOIN tasks t ON t.id = j.deletion_task_id
-    WHERE j.deleting AND t.id IS NULL`;
-  for (const { id: jobId } of orphans) {
-    await db.prisma.$transaction(async (tx) => {
-      // Re-check under the row lock: a deleteJob may have just attached a task.
-      const [job] = await tx.$queryRaw<{ deletion_task_id: string | null }[]>`
-        SELECT deletion_task_id FROM jobs WHERE id = ${jobId} AND deleting FOR UPDATE`;
-      if (!job || (job.deletion_task_id && (await tx.task.findUnique({ where: { id: job.deletion_task_id } })))) return;
-      const task = await createTask(tx, {
-        nodeId: opts.nodeId,
-        action: ACTION_DELETE_JOB,
-        description: `delete-job-${jobId}`,
-        jobId,
-        force: true,
-        deleteUserAnnotations: false,
+  // Only a job's current task, and only while the job is still there and being deleted.
+  const failed = await db.prisma.$queryRaw<{ id: string; reason: string | null; last_error: string | null }[]>`
+    SELECT t.id, t.error_reason AS reason, t.last_error FROM tasks t JOIN jobs j ON j.deletion_task_id = t.id
+    WHERE t.state = 'FAILED' AND j.deleting`;
+  for (const task of failed) {
+    if (!isTransientDbError({ message: task.reason ?? '' })) continue;
+    const resumed = await db.prisma.$transaction(async (tx) => {
+      const rows = await tx.task.updateManyAndReturn({
+        where: { id: task.id, state: 'FAILED' },
+        data: {
+          state: 'QUEUED',
+          endTime: null,
+          errorType: null,
+          errorReason: null,
+          lastError: task.reason,
+          runnerNode: null,
+          heartbeatAt: null,
+          version: { increment: 1 },
+        },
       });
-      await tx.job.update({ where: { id: jobId }, data: { deletionTaskId: task.id } });
-      await audit(tx, jobId, `Deleting job by task with id '${task.id}'`);
-      await opts.requeue(tx, task.id);
+      if (rows[0]) await opts.requeue(tx, task.id);
+      return rows[0];
     });
+    if (resumed) opts.onResumed?.(resumed);
   }
 
   await db.prisma.$executeRaw`
     DELETE FROM tasks WHERE end_time < now() - make_interval(hours => ${opts.retentionHours})`;
-  await dropOrphanPartitions(db.pool);
 }

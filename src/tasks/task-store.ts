@@ -44,12 +44,12 @@ export async function listTasks(db: Database, actions: string | null | undefined
     .filter(Boolean)
     .slice(0, 50);
   const likes = patterns.map(toLike);
-  return db.prisma.$queryRaw<TaskRow[]>`
-    SELECT id, seq, node_id AS "nodeId", action, description, job_id AS "jobId", state::text AS state, force,
-           delete_user_annotations AS "deleteUserAnnotations", phase, deleted, total, version,
-           error_type AS "errorType", error_reason AS "errorReason", start_time AS "startTime",
-           end_time AS "endTime", heartbeat_at AS "heartbeatAt", runner_node AS "runnerNode"
-    FROM tasks WHERE action LIKE ANY(${likes.length ? likes : ['%']}::text[]) ORDER BY seq DESC LIMIT ${limit}`;
+  // Ids by the pattern match (LIKE ANY has no Prisma form), then the rows through Prisma: a raw
+  // row cast to the model's type would type-check and lack any column added later.
+  const ids = await db.prisma.$queryRaw<{ id: string }[]>`
+    SELECT id FROM tasks WHERE action LIKE ANY(${likes.length ? likes : ['%']}::text[]) ORDER BY seq DESC LIMIT ${limit}`;
+  if (!ids.length) return [];
+  return db.prisma.task.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: { seq: 'desc' } });
 }
 
 /**
@@ -59,7 +59,7 @@ export async function listTasks(db: Database, actions: string | null | undefined
 export async function claimTask(db: Database, id: string, runnerNode: string, leaseSeconds: number): Promise<TaskRow | null> {
   const rows = await db.prisma.$queryRaw<{ id: string }[]>`
     UPDATE tasks SET state = 'RUNNING', runner_node = ${runnerNode}, heartbeat_at = now(), version = version + 1,
-           phase = CASE WHEN state = 'QUEUED' THEN 'STARTING' ELSE phase END
+           attempts = attempts + 1, phase = CASE WHEN state = 'QUEUED' THEN 'STARTING' ELSE phase END
     WHERE id = ${id} AND (state = 'QUEUED'
       OR (state = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => ${leaseSeconds}))))
     RETURNING id`;
@@ -90,6 +90,20 @@ export async function saveProgress(
       data: { ...progress, heartbeatAt: new Date(), version: { increment: 1 } },
       select: { version: true },
     });
+  });
+  if (!rows.length) throw new LeaseLostError(id);
+  return rows[0].version;
+}
+
+/**
+ * Records a transient error before the runner tries again (the task stays RUNNING, with its
+ * lease renewed): one more attempt, and the error as `lastError`. Answers the new version.
+ */
+export async function recordRetry(db: Database, id: string, runnerNode: string, lastError: string): Promise<number> {
+  const rows = await db.prisma.task.updateManyAndReturn({
+    where: { id, runnerNode, state: 'RUNNING' },
+    data: { attempts: { increment: 1 }, lastError, heartbeatAt: new Date(), version: { increment: 1 } },
+    select: { version: true },
   });
   if (!rows.length) throw new LeaseLostError(id);
   return rows[0].version;
