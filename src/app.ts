@@ -165,7 +165,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       );
     },
     async stop() {
-      health.phase = 'draining';
+      health.startDraining();
       stopped.abort();
       // No new connections; sockets closed with 1001 Going Away (clients reconnect elsewhere);
       // running tasks handed back at their next step, while requests in flight finish.

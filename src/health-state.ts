@@ -11,9 +11,17 @@ export type Phase = 'starting' | 'serving' | 'draining';
 
 export class HealthState {
   phase: Phase = 'starting';
+  private readonly drain = new AbortController();
+  /** Aborted when draining starts: long waits (a synchronous deleteJob) answer now instead. */
+  readonly draining: AbortSignal = this.drain.signal;
   /** While starting: what the start is waiting for (e.g. `database unreachable: ECONNREFUSED`). */
   waitingFor: string | undefined = 'database';
   private diskFullAt = 0;
+
+  startDraining(): void {
+    this.phase = 'draining';
+    this.drain.abort();
+  }
 
   /** A database error met by a request or a task. */
   sawDbError(kind: DbErrorKind | undefined): void {

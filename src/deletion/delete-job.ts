@@ -9,11 +9,12 @@ import { acceptDeletion, type DeleteRequest } from './accept.ts';
 export type DeleteJobOutcome = { kind: 'ack'; acknowledged: true } | { kind: 'task'; task: string };
 
 export async function deleteJob(services: Services, req: DeleteRequest, waitForCompletion: boolean): Promise<DeleteJobOutcome> {
-  const { db, nodeId, tasks, pubsub, config } = services;
+  const { db, nodeId, tasks, pubsub, config, health } = services;
   const { task, created } = await acceptDeletion(db, nodeId, (tx, id) => tasks.enqueue(tx, id), req);
   if (created) tasks.kick(task.id);
   if (!waitForCompletion) return { kind: 'task', task: task.id };
-  const end = await waitForTask(db, pubsub, task.id, config.syncDeleteTimeoutMs);
+  // Draining (SIGTERM): the caller gets the task to follow at once, rather than a cut request.
+  const end = await waitForTask(db, pubsub, task.id, config.syncDeleteTimeoutMs, health.draining);
   if (end.state === 'COMPLETED') return { kind: 'ack', acknowledged: true };
   if (end.state === 'FAILED') throw new DeletionFailedError(end.errorType ?? 'exception', end.errorReason ?? 'deletion failed');
   return { kind: 'task', task: task.id };

@@ -21,7 +21,7 @@ export interface ProgressWriterOptions {
 }
 
 export class ProgressWriter {
-  private lastWrite = 0;
+  private lastWrite = -Infinity;
   private chain: Promise<void> = Promise.resolve();
   private inFlight = 0;
   private error: unknown;

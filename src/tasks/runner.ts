@@ -212,12 +212,18 @@ export class TaskRunner {
   private async execute(first: TaskRow, signal: AbortSignal): Promise<void> {
     const { nodeId, log } = this.opts;
     let task = first;
+    // The first error since the last one recorded: an outage's cause (57P01 …), not the
+    // ECONNREFUSED of every attempt while it lasts.
+    let unrecorded: string | undefined;
     for (let attempt = 1; ; attempt++) {
       try {
-        if (attempt > 1) {
-          // The row as it is now: a resumed run keeps the numbers the last one wrote.
+        if (unrecorded !== undefined) {
+          // Counts the attempt, keeps the error and renews the lease (or finds it lost), then
+          // reads the row as it is now: a resumed run keeps the numbers the last one wrote.
+          this.publish({ id: task.id, version: await recordRetry(this.db, task.id, nodeId, unrecorded), state: 'RUNNING' });
+          unrecorded = undefined;
           const now = await this.db.prisma.task.findUnique({ where: { id: task.id } });
-          if (!now || now.state !== 'RUNNING' || now.runnerNode !== nodeId) throw new LeaseLostError(task.id);
+          if (!now) throw new LeaseLostError(task.id);
           task = now;
         }
         await this.attempt(task, signal);
@@ -225,24 +231,22 @@ export class TaskRunner {
       } catch (err) {
         if (err instanceof LeaseLostError) return log.warn({ taskId: task.id }, err.message);
         if (signal.aborted) {
-          await releaseTask(this.db, task.id, nodeId).catch((e) =>
-            log.warn({ taskId: task.id, err: describeError(e) }, 'hand-back failed; the lease will expire'),
+          await releaseTask(this.db, task.id, nodeId).catch((e: unknown) =>
+            log.warn({ taskId: task.id, reason: describeError(e) }, 'hand-back failed; the lease will expire'),
           );
           return log.info({ taskId: task.id }, 'task handed back to the queue');
         }
         const kind = dbErrorKind(err);
         const reason = describeError(err);
-        if (kind) {
-          this.opts.onRetry?.(kind);
-          const delay = retryDelayMs(attempt);
-          log.warn({ taskId: task.id, jobId: task.jobId, attempt, kind, reason, retryInMs: delay }, 'deletion met a transient error, retrying');
-          await this.noteRetry(task, reason);
-          await sleep(delay, signal);
-          continue;
+        if (!kind) {
+          log.error({ err, taskId: task.id }, 'job deletion failed');
+          return this.fail(task, reason);
         }
-        log.error({ err, taskId: task.id }, 'job deletion failed');
-        await this.fail(task, reason);
-        return;
+        this.opts.onRetry?.(kind);
+        unrecorded ??= reason;
+        const delay = retryDelayMs(attempt);
+        log.warn({ taskId: task.id, jobId: task.jobId, attempt, kind, reason, retryInMs: delay }, 'deletion met a transient error, retrying');
+        await sleep(delay, signal);
       }
     }
   }
@@ -276,15 +280,6 @@ export class TaskRunner {
       await this.finish(task, { state: 'COMPLETED', phase: 'DONE', ...(latest && { deleted: latest.total, total: latest.total }) });
     } finally {
       clearInterval(heartbeat);
-    }
-  }
-
-  /** Counts the attempt and keeps the error on the task; a database still down is not news. */
-  private async noteRetry(task: TaskRow, reason: string): Promise<void> {
-    try {
-      this.publish({ id: task.id, version: await recordRetry(this.db, task.id, this.opts.nodeId, reason), state: 'RUNNING' });
-    } catch (err) {
-      if (err instanceof LeaseLostError) throw err;
     }
   }
 

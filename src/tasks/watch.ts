@@ -5,6 +5,7 @@ import type { Database } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
 import type { PubSub, TaskChanged } from '../pubsub.ts';
 import { freshReadsPer } from '../db/fresh-reads.ts';
+import { isTransientDbError } from '../db/pg-errors.ts';
 import { assertTaskId } from './task-ids.ts';
 import { isTerminal, type TaskRow } from './task-store.ts';
 
@@ -89,7 +90,11 @@ async function* follow(
       // A closed event stream leaves the poll in charge instead of spinning on it.
       if (woke !== 'tick') pending = woke.done ? new Promise<never>(() => {}) : events.next();
       const announced = woke === 'tick' || woke.done ? undefined : (woke.value as TaskChanged).version;
-      const next = await readTask(db, id, announced);
+      // The database away (restarting): keep watching; the poll reads again when it is back.
+      const next = await readTask(db, id, announced).catch((err: unknown) => {
+        if (isTransientDbError(err)) return task;
+        throw err;
+      });
       if (!next) return; // Removed by retention while watched: nothing more will come.
       if (next.version !== task.version) yield next;
       task = next;
@@ -99,12 +104,15 @@ async function* follow(
   }
 }
 
-/** Resolves with the task once terminal, or with its latest state after `timeoutMs`. */
-export async function waitForTask(db: Database, pubsub: PubSub, id: string, timeoutMs: number): Promise<TaskRow> {
+/** Resolves with the task once terminal, or with its latest state after `timeoutMs` or once `signal` aborts (the instance drains). */
+export async function waitForTask(db: Database, pubsub: PubSub, id: string, timeoutMs: number, signal?: AbortSignal): Promise<TaskRow> {
   const stream = await watchTask(db, pubsub, id);
   let latest: TaskRow | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
+  const deadline = new Promise<'timeout'>((r) => {
+    timer = setTimeout(() => r('timeout'), signal?.aborted ? 0 : timeoutMs);
+    signal?.addEventListener('abort', () => r('timeout'), { once: true });
+  });
   try {
     for (;;) {
       const step = await Promise.race([stream.next(), deadline]);

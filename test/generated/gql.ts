@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query TaskAttempts($id: ID!) { task(id: $id) { id state attempts lastError } }\n": typeof types.TaskAttemptsDocument,
+    "\n  query HeavyJobs { jobs(ids: \"_all\") { id state groups counts { total buckets records annotations } } }\n": typeof types.HeavyJobsDocument,
+    "\n  query TaskState($id: ID!) { task(id: $id) { id state attempts } }\n": typeof types.TaskStateDocument,
     "\n  mutation ApiPutJob($input: PutJobInput!) {\n    putJob(input: $input) {\n      id description groups state deleting createdAt analysisConfig dataDescription\n      datafeed { id }\n      counts { total }\n    }\n  }\n": typeof types.ApiPutJobDocument,
     "\n  query ApiJobState($id: ID!) { job(id: $id) { id state deleting description groups datafeed { id state } } }\n": typeof types.ApiJobStateDocument,
     "\n  query ApiJobCounts($id: ID!) {\n    job(id: $id) {\n      id state deleting\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n  }\n": typeof types.ApiJobCountsDocument,
@@ -60,6 +63,9 @@ type Documents = {
     "\n  subscription HardeningTaskProgress($id: ID!) { taskProgress(id: $id) { id state } }\n": typeof types.HardeningTaskProgressDocument,
 };
 const documents: Documents = {
+    "\n  query TaskAttempts($id: ID!) { task(id: $id) { id state attempts lastError } }\n": types.TaskAttemptsDocument,
+    "\n  query HeavyJobs { jobs(ids: \"_all\") { id state groups counts { total buckets records annotations } } }\n": types.HeavyJobsDocument,
+    "\n  query TaskState($id: ID!) { task(id: $id) { id state attempts } }\n": types.TaskStateDocument,
     "\n  mutation ApiPutJob($input: PutJobInput!) {\n    putJob(input: $input) {\n      id description groups state deleting createdAt analysisConfig dataDescription\n      datafeed { id }\n      counts { total }\n    }\n  }\n": types.ApiPutJobDocument,
     "\n  query ApiJobState($id: ID!) { job(id: $id) { id state deleting description groups datafeed { id state } } }\n": types.ApiJobStateDocument,
     "\n  query ApiJobCounts($id: ID!) {\n    job(id: $id) {\n      id state deleting\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n  }\n": types.ApiJobCountsDocument,
@@ -120,6 +126,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskAttempts($id: ID!) { task(id: $id) { id state attempts lastError } }\n"): (typeof documents)["\n  query TaskAttempts($id: ID!) { task(id: $id) { id state attempts lastError } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HeavyJobs { jobs(ids: \"_all\") { id state groups counts { total buckets records annotations } } }\n"): (typeof documents)["\n  query HeavyJobs { jobs(ids: \"_all\") { id state groups counts { total buckets records annotations } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskState($id: ID!) { task(id: $id) { id state attempts } }\n"): (typeof documents)["\n  query TaskState($id: ID!) { task(id: $id) { id state attempts } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -14,8 +14,11 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** `compiled`: run dist/ as `npm start` does (after `npm run build`); otherwise the sources via tsx. */
-export async function spawnServer(env: Record<string, string>, { compiled = false } = {}): Promise<ServerProcess> {
+/**
+ * `compiled`: run dist/ as `npm start` does (after `npm run build`); otherwise the sources via tsx.
+ * `serving: false`: resolves once it listens, before it has reached its database.
+ */
+export async function spawnServer(env: Record<string, string>, { compiled = false, serving = true } = {}): Promise<ServerProcess> {
   const entry = compiled ? ['dist/src/server.js'] : ['--import', 'tsx', 'src/server.ts'];
   const proc = spawn(process.execPath, ['--experimental-wasm-modules', '--no-warnings', ...entry], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'ml-proc-')), LOG_LEVEL: 'warn', ...env },
@@ -28,7 +31,7 @@ export async function spawnServer(env: Record<string, string>, { compiled = fals
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
     const check = () => {
-      const match = /GraphQL: (http:\/\/[^/\s]+)\/graphql/.exec(out);
+      const match = (serving ? /GraphQL: (http:\/\/[^/\s]+)\/graphql/ : /Listening on (http:\/\/[^/\s]+) /).exec(out);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);

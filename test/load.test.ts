@@ -1,0 +1,206 @@
+// Bounded work and backpressure: many deletions at once wait their turn (DELETE_CONCURRENCY) and
+// all finish while other reads are answered; an overloaded instance refuses quickly and honestly
+// (503 + Retry-After, SERVICE_UNAVAILABLE), /ready answers throughout; SIGTERM under load cuts no
+// accepted request. Latencies are printed ([measure]), never asserted (the machine is shared).
+import { request } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { graphql } from './generated/index.ts';
+import { JobQuery, PutJobMutation } from './operations/documents.ts';
+import { asyncDelete, jobWithData, putJob, analysisConfig } from './support/jobs.ts';
+import { spawnServer } from './support/process.ts';
+import { gql, ok, rowsOf, startServer, uniqueId, type TestServer } from './support/server.ts';
+import { print } from 'graphql';
+
+const HeavyJobsQuery = graphql(`
+  query HeavyJobs { jobs(ids: "_all") { id state groups counts { total buckets records annotations } } }
+`);
+const TaskStateQuery = graphql(`
+  query TaskState($id: ID!) { task(id: $id) { id state attempts } }
+`);
+
+const p99 = (values: number[]) => [...values].sort((x, y) => x - y)[Math.max(0, Math.ceil(values.length * 0.99) - 1)] ?? 0;
+
+describe('many deletions at once', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ deleteBatchPauseMs: 100, deleteConcurrency: 2 });
+  });
+  afterAll(async () => server?.stop());
+
+  it('20 concurrent slowed deletions: at most DELETE_CONCURRENCY run, the others wait QUEUED, all 20 COMPLETED; reads answered meanwhile', async () => {
+    const jobIds = Array.from({ length: 20 }, () => uniqueId('many'));
+    for (const jobId of jobIds) await jobWithData(server, jobId);
+    const other = uniqueId('other');
+    await putJob(server, other);
+
+    const taskIds = await Promise.all(jobIds.map((jobId) => asyncDelete(server, jobId)));
+    const latencies: number[] = [];
+    let mostRunning = 0;
+    let sawQueued = false;
+    let errors = 0;
+    for (;;) {
+      const since = performance.now();
+      const read = await gql(server, JobQuery, { id: other });
+      latencies.push(performance.now() - since);
+      if (read.errors || read.data?.job?.id !== other) errors++;
+      const states = await rowsOf<{ state: string; n: number }>(
+        server,
+        `SELECT state::text AS state, count(*)::int AS n FROM tasks WHERE id = ANY($1) GROUP BY 1`,
+        [taskIds],
+      );
+      const count = (state: string) => states.find((s) => s.state === state)?.n ?? 0;
+      mostRunning = Math.max(mostRunning, count('RUNNING'));
+      sawQueued ||= count('QUEUED') > 0;
+      if (count('COMPLETED') + count('FAILED') === taskIds.length) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    console.log(
+      `[measure] job(id) of another job during 20 deletions: p99 ${p99(latencies).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms (${latencies.length} reads)`,
+    );
+    const ended = await Promise.all(taskIds.map(async (id) => (await ok(server, TaskStateQuery, { id })).task));
+    expect(ended.map((t) => t?.state)).toEqual(taskIds.map(() => 'COMPLETED'));
+    expect(errors).toBe(0);
+    expect(mostRunning).toBeLessThanOrEqual(2);
+    expect(mostRunning).toBeGreaterThan(0);
+    expect(sawQueued).toBe(true);
+  });
+});
+
+describe('overload', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ maxConcurrentRequests: 24, maxConcurrentListReads: 2 });
+    for (let i = 0; i < 40; i++) await putJob(server, uniqueId('load'));
+  });
+  afterAll(async () => server?.stop());
+
+  it('300 heavy concurrent reads: every answer is data or a quick 503/429 with Retry-After; /ready and light reads answer throughout', async () => {
+    const light = uniqueId('light');
+    await putJob(server, light);
+    const outcomes: string[] = [];
+    const heavy = Array.from({ length: 300 }, async () => {
+      const res = await fetch(server.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `ApiKey ${server.adminKey}` },
+        body: JSON.stringify({ query: print(HeavyJobsQuery) }),
+      });
+      const body = (await res.json()) as { data?: { jobs: unknown[] }; errors?: { extensions?: { code?: string } }[] };
+      if (res.status === 200 && body.data && !body.errors) return outcomes.push('ok');
+      const code = body.errors?.[0]?.extensions?.code;
+      outcomes.push(
+        [503, 429].includes(res.status) && res.headers.get('retry-after') && ['SERVICE_UNAVAILABLE', 'TOO_MANY_REQUESTS'].includes(code ?? '')
+          ? 'refused'
+          : `bad ${res.status} ${code}`,
+      );
+    });
+    const probes: { ready: number; light: string; readyMs: number; lightMs: number }[] = [];
+    let done = false;
+    const probing = (async () => {
+      while (!done) {
+        let since = performance.now();
+        const ready = await fetch(`${server.url}/ready`);
+        await ready.json();
+        const readyMs = performance.now() - since;
+        since = performance.now();
+        const read = await gql(server, JobQuery, { id: light });
+        const lightMs = performance.now() - since;
+        const code = read.errors?.[0]?.extensions?.code as string | undefined;
+        probes.push({
+          ready: ready.status,
+          light:
+            read.data?.job?.id === light ? 'ok' : read.status === 503 && code === 'SERVICE_UNAVAILABLE' ? 'refused' : `bad ${read.status} ${code}`,
+          readyMs,
+          lightMs,
+        });
+      }
+    })();
+    await Promise.all(heavy);
+    done = true;
+    await probing;
+    const refused = outcomes.filter((o) => o === 'refused').length;
+    console.log(
+      `[measure] 300 heavy reads: ${outcomes.filter((o) => o === 'ok').length} answered, ${refused} refused; /ready max ${Math.max(...probes.map((p) => p.readyMs)).toFixed(0)} ms, light read max ${Math.max(...probes.map((p) => p.lightMs)).toFixed(0)} ms over ${probes.length} probes`,
+    );
+    expect(outcomes.filter((o) => o.startsWith('bad'))).toEqual([]);
+    expect(refused).toBeGreaterThan(0);
+    expect(probes.length).toBeGreaterThan(0);
+    expect(probes.filter((p) => p.light.startsWith('bad'))).toEqual([]);
+    expect(probes.every((p) => [200, 503].includes(p.ready))).toBe(true);
+    // Normal again once the load is gone.
+    expect((await ok(server, JobQuery, { id: light })).job?.id).toBe(light);
+    expect((await fetch(`${server.url}/ready`)).status).toBe(200);
+  });
+});
+
+/** One POST on its own connection (no keep-alive): 'ok', 'refused' (503 before it was served), 'no-connection', or 'cut'. */
+function post(url: string, key: string, body: unknown): Promise<string> {
+  return new Promise((resolve) => {
+    const req = request(
+      url,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', authorization: `ApiKey ${key}` } },
+      (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('error', () => resolve('cut'));
+        res.on('end', () => {
+          try {
+            const parsed = JSON.parse(text) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+            if (res.statusCode === 200 && parsed.data && !parsed.errors) return resolve('ok');
+            if (res.statusCode === 503 && parsed.errors?.[0]?.extensions?.code === 'SERVICE_UNAVAILABLE') return resolve('refused');
+            resolve(`bad ${res.statusCode} ${text.slice(0, 200)}`);
+          } catch {
+            resolve('cut');
+          }
+        });
+      },
+    );
+    req.on('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'ECONNREFUSED' ? 'no-connection' : 'cut'));
+    req.end(JSON.stringify(body));
+  });
+}
+
+describe.skipIf(!inject('databaseUrl'))('SIGTERM under load', () => {
+  it('drains: requests in flight finish, later ones are refused or find no listener, none is cut; exit 0', async () => {
+    const adminKey = randomBytes(24).toString('base64url');
+    const proc = await spawnServer({
+      DATABASE_URL: inject('databaseUrl')!,
+      ML_ADMIN_API_KEY: adminKey,
+      SHUTDOWN_GRACE_MS: '10000',
+      DELETE_BATCH_PAUSE_MS: '300',
+    });
+    const target = { graphqlUrl: proc.graphqlUrl, adminKey };
+    const slowJob = uniqueId('drain');
+    await ok(target, PutJobMutation, { input: { jobId: slowJob, analysisConfig } });
+    const results: string[] = [];
+    let stop = false;
+    const worker = async (n: number) => {
+      for (let i = 0; !stop; i++) {
+        const body =
+          i % 2
+            ? { query: print(JobQuery), variables: { id: slowJob } }
+            : { query: print(PutJobMutation), variables: { input: { jobId: `drain-${n}-${i}-${randomBytes(3).toString('hex')}`, analysisConfig } } };
+        const outcome = await post(proc.graphqlUrl, adminKey, body);
+        results.push(outcome);
+        if (outcome === 'no-connection') return;
+      }
+    };
+    const workers = Array.from({ length: 12 }, (_, n) => worker(n));
+    // A synchronous deletion in flight at the signal: it answers (with its task, as the instance drains).
+    const syncDelete = post(proc.graphqlUrl, adminKey, {
+      query: 'mutation ($jobId: ID!) { deleteJob(jobId: $jobId) { __typename } }',
+      variables: { jobId: slowJob },
+    });
+    await new Promise((r) => setTimeout(r, 1_000));
+    proc.proc.kill('SIGTERM');
+    const code = await proc.exited;
+    stop = true;
+    await Promise.all(workers);
+    const counts = results.reduce<Record<string, number>>((acc, r) => ((acc[r] = (acc[r] ?? 0) + 1), acc), {});
+    console.log(`[measure] SIGTERM under load: ${JSON.stringify(counts)}`);
+    expect(code).toBe(0);
+    expect(await syncDelete).toBe('ok');
+    expect(counts.ok).toBeGreaterThan(0);
+    expect(results.filter((r) => r !== 'ok' && r !== 'refused' && r !== 'no-connection')).toEqual([]);
+  });
+});

@@ -1,0 +1,103 @@
+// Dependencies a test may break at will: an own PostgreSQL cluster (pg_createcluster, on a port
+// of its own) and an own redis-server, never the machine's shared ones. Removed after the test.
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+const has = (tool: string) => {
+  try {
+    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Why the fault tests cannot run here ('' when they can). In CI nothing is skipped: missing tools fail the run. */
+export function faultToolsMissing(): string {
+  const missing = ['pg_createcluster', 'pg_ctlcluster', 'pg_dropcluster', 'redis-server'].filter((t) => !has(t));
+  if (!missing.length) return '';
+  if (process.env.CI) throw new Error(`fault tests need ${missing.join(', ')} (CI is set: not skipping)`);
+  return `${missing.join(', ')} not installed`;
+}
+
+export interface PgCluster {
+  /** The cluster's `postgres` database. */
+  url: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  drop(): Promise<void>;
+}
+
+const ctl = (name: string, action: string) => run('pg_ctlcluster', ['--skip-systemctl-redirect', '15', name, action]);
+
+/** A new PostgreSQL 15 cluster on `port`, trusting 127.0.0.1, started. */
+export async function createPgCluster(name: string, port: number): Promise<PgCluster> {
+  await run('pg_dropcluster', ['15', name, '--stop']).catch(() => {});
+  await run('pg_createcluster', ['15', name, '-p', String(port)]);
+  writeFileSync(`/etc/postgresql/15/${name}/pg_hba.conf`, 'local all all trust\nhost all all 127.0.0.1/32 trust\n');
+  await ctl(name, 'start');
+  return {
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    start: () => ctl(name, 'start').then(() => undefined),
+    // Fast shutdown: sessions are terminated (57P01), as in a restart by an operator.
+    stop: () => ctl(name, 'stop').then(() => undefined),
+    drop: () => run('pg_dropcluster', ['15', name, '--stop']).then(() => undefined),
+  };
+}
+
+export interface RedisServer {
+  url: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** An own redis-server on `port` (no persistence), started. */
+export async function startRedis(port: number): Promise<RedisServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-redis-'));
+  const pidfile = join(dir, 'redis.pid');
+  const start = async () => {
+    await run('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no', '--daemonize', 'yes', '--pidfile', pidfile, '--dir', dir]);
+    for (let i = 0; i < 50; i++) {
+      try {
+        if (Number(readFileSync(pidfile, 'utf8')) > 0) return;
+      } catch {
+        // not written yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const stop = async () => {
+    let pid = 0;
+    try {
+      pid = Number(readFileSync(pidfile, 'utf8'));
+    } catch {
+      return;
+    }
+    process.kill(pid, 'SIGTERM');
+    for (let i = 0; i < 50; i++) {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  await start();
+  return { url: `redis://127.0.0.1:${port}`, start, stop };
+}
+
+/** Polls `check` every 100 ms until it answers true; fails after `timeoutMs` with `what`. */
+export async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await Promise.resolve(check()).catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
