@@ -52,6 +52,8 @@ export interface BuildOptions {
 }
 
 const FIRST_RETRY_MS = 250;
+/** A draining instance closes its listener once no request has come for this long. */
+const QUIET_MS = 250;
 
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<App> {
   const log = opts.log ?? createLogger(config.logLevel);
@@ -104,7 +106,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       : db.pool.waitingCount >= config.dbPoolSize
         ? `saturated: ${db.pool.waitingCount} requests waiting for a database connection`
         : undefined;
+  let lastRequestAt = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    lastRequestAt = Date.now();
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') return serveHealth(req, res);
     if (path === '/ready') return void serveReady({ state: health, db, saturation, pubsub: () => pubsub.state() }, req, res);
@@ -167,17 +171,21 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     async stop() {
       health.startDraining();
       stopped.abort();
-      // No new connections; sockets closed with 1001 Going Away (clients reconnect elsewhere);
-      // running tasks handed back at their next step, while requests in flight finish.
-      server.close();
-      server.closeIdleConnections();
+      // Sockets closed with 1001 Going Away (clients reconnect elsewhere); running tasks handed
+      // back at their next step; requests in flight finish; new requests are answered 503 with
+      // Connection: close (a client then knows it was not served, where a reset connection
+      // would leave a POST in doubt). The listener closes once those are done and no request
+      // came for QUIET_MS (the load balancer has seen /ready fail), or at SHUTDOWN_GRACE_MS.
       await ws.dispose();
+      const deadline = Date.now() + config.shutdownGraceMs;
       let graceTimer: NodeJS.Timeout | undefined;
       const grace = new Promise<void>((resolve) => (graceTimer = setTimeout(resolve, config.shutdownGraceMs)));
       await Promise.all([tasks.stop(), Promise.race([admission.idle(), grace])]);
       clearTimeout(graceTimer);
+      while (Date.now() < deadline && Date.now() - lastRequestAt < QUIET_MS) await new Promise((r) => setTimeout(r, QUIET_MS / 5));
       if (admission.inFlight)
         log.warn({ inFlight: admission.inFlight, graceMs: config.shutdownGraceMs }, 'requests still in flight after the grace period: cut');
+      server.close();
       server.closeAllConnections();
       await rateLimiter?.close();
       await pubsub.close();

@@ -72,11 +72,11 @@ export async function startRedis(port: number): Promise<RedisServer> {
     }
   };
   const stop = async () => {
-    let pid = 0;
+    let pid: number;
     try {
       pid = Number(readFileSync(pidfile, 'utf8'));
     } catch {
-      return;
+      return; // never started
     }
     process.kill(pid, 'SIGTERM');
     for (let i = 0; i < 50; i++) {
