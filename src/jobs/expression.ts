@@ -8,6 +8,33 @@ import { BadInputError, jobNotFound } from '../errors.ts';
 
 export const MAX_EXPRESSION_LENGTH = 4096;
 
+/** A row of `jobs` as PostgreSQL names its columns. */
+interface JobRow {
+  id: string;
+  description: string | null;
+  groups: string[];
+  state: Job['state'];
+  deleting: boolean;
+  deletion_task_id: string | null;
+  analysis_config: Job['analysisConfig'];
+  data_description: Job['dataDescription'];
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toJob = (row: JobRow): Job => ({
+  id: row.id,
+  description: row.description,
+  groups: row.groups,
+  state: row.state,
+  deleting: row.deleting,
+  deletionTaskId: row.deletion_task_id,
+  analysisConfig: row.analysis_config,
+  dataDescription: row.data_description,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
 /** Matching jobs sorted by id, each once. */
 export async function listJobs(db: Database, expression: string | null | undefined): Promise<Job[]> {
   const source = expression ?? '_all';
@@ -25,18 +52,19 @@ export async function listJobs(db: Database, expression: string | null | undefin
   const all = tokens.length === 0 || tokens.includes('_all') || tokens.includes('*');
   const names = tokens.filter((t) => !t.includes('*'));
   const likes = tokens.filter((t) => t.includes('*')).map(toLike);
-  // One statement returning whole rows (aliased to the model's field names): the matches can
-  // be every job, too many to pass back as an id list. Sorted by code point, as Elasticsearch
-  // sorts ids (a locale collation would ignore `-` and `_`).
-  const jobs = await db.prisma.$queryRaw<Job[]>`
-    SELECT id, description, groups, state::text AS state, deleting, deletion_task_id AS "deletionTaskId",
-           analysis_config AS "analysisConfig", data_description AS "dataDescription",
-           created_at AS "createdAt", updated_at AS "updatedAt"
+  // One statement returning whole rows: the matches can be every job, too many to pass back as
+  // an id list. Sorted by code point, as Elasticsearch sorts ids (a locale collation would ignore
+  // `-` and `_`). The row is mapped field by field (toJob): a column added to the model then
+  // fails to type-check here instead of coming back missing.
+  const rows = await db.prisma.$queryRaw<JobRow[]>`
+    SELECT id, description, groups, state::text AS state, deleting, deletion_task_id,
+           analysis_config, data_description, created_at, updated_at
     FROM jobs
     WHERE ${all}::boolean OR id = ANY(${names}::text[]) OR groups && ${names}::text[]
        OR id LIKE ANY(${likes}::text[])
        OR EXISTS (SELECT 1 FROM unnest(groups) AS g WHERE g LIKE ANY(${likes}::text[]))
     ORDER BY id COLLATE "C"`;
+  const jobs = rows.map(toJob);
   const found = new Set(jobs.flatMap((job) => [job.id, ...job.groups]));
   const missing = names.find((name) => !found.has(name));
   if (missing !== undefined && !all) throw jobNotFound(missing);
