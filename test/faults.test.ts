@@ -169,7 +169,9 @@ describe.skipIf(!!why)('faults of PostgreSQL and Redis', () => {
       expect(attempts.map((l) => l.attempt)).toEqual(attempts.map((_, i) => i + 1));
 
       await cluster.start();
+      const back = Date.now();
       await until('the late instance to serve', async () => (await readyStatus(late)) === 200, 60_000);
+      console.log(`[measure] started with PostgreSQL down: serving ${Date.now() - back} ms after PostgreSQL accepted connections`);
       expect((await ok(late, JobQuery, { id: 'none-such' })).job).toBeNull();
     } finally {
       late.proc.kill('SIGKILL');
