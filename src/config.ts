@@ -99,7 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deleteConcurrency: Math.max(1, int(env, 'DELETE_CONCURRENCY', 2)),
     dbPoolSize: Math.max(1, int(env, 'DB_POOL_SIZE', 10)),
     dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000),
-    dbAcquireTimeoutMs: int(env, 'DB_ACQUIRE_TIMEOUT_MS', 1_000),
+    // Generous: a list whose fields each read (Job.counts) queues its own reads on the pool, and
+    // the tail of a legitimate big list must not fail; overload is held off by the request limits.
+    dbAcquireTimeoutMs: int(env, 'DB_ACQUIRE_TIMEOUT_MS', 5_000),
     maxConcurrentRequests: int(env, 'MAX_CONCURRENT_REQUESTS', 64),
     maxConcurrentListReads: Math.max(1, int(env, 'MAX_CONCURRENT_LIST_READS', 4)),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000),

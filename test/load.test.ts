@@ -70,7 +70,7 @@ describe('many deletions at once', () => {
 describe('overload', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer({ maxConcurrentRequests: 24, maxConcurrentListReads: 2 });
+    server = await startServer({ maxConcurrentRequests: 24, maxConcurrentListReads: 2, dbAcquireTimeoutMs: 1_000 });
     for (let i = 0; i < 40; i++) await putJob(server, uniqueId('load'));
   });
   afterAll(async () => server?.stop());
