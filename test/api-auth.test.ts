@@ -2,13 +2,14 @@
 // graphql-ws and SSE; API keys: created once with their secret, listed without it, invalidated at
 // once, stored hashed. Real server on port 0, real database, real clients.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type Client } from 'graphql-ws';
+import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { schema } from '../src/schema/index.ts';
-import { analysisConfig, jobWithData, putJob } from './support/jobs.ts';
-import { gql, ok, sseSubscribe, startServer, uniqueId, wsClient, wsSubscribe, type Result, type TestServer } from './support/server.ts';
+import { expectError, type ErrorsOf } from './support/errors.ts';
+import { analysisConfig, jobWithData, openedJob, putJob } from './support/jobs.ts';
+import { gql, ok, sseSubscribe, startServer, uniqueId, wsClient, wsOnce, wsSubscribe, type Result, type TestServer } from './support/server.ts';
 import {
   AnnotationsQuery,
   ApiKeysQuery,
@@ -47,7 +48,6 @@ interface Key {
   secret: string;
   id?: string;
 }
-type ErrorsOf = { errors?: readonly { message: string; extensions?: Record<string, unknown> }[] };
 
 const UNAUTHENTICATED = 'missing authentication credentials for request';
 const PRIVILEGES: readonly Privilege[] = ['ALL', 'MANAGE', 'MANAGE_ML', 'MONITOR', 'MONITOR_ML', 'MANAGE_SECURITY'];
@@ -58,14 +58,9 @@ const GRANTED: Record<Access, readonly Privilege[]> = {
   security: ['ALL', 'MANAGE_SECURITY'],
 };
 
-function expectError(result: ErrorsOf, code: string, type: string, status: number, message: string) {
-  expect(result.errors, JSON.stringify(result.errors)).toHaveLength(1);
-  expect(result.errors![0].message).toBe(message);
-  expect(result.errors![0].extensions).toMatchObject({ code, type, status });
-}
-const expectUnauthenticated = (result: ErrorsOf) => expectError(result, 'UNAUTHENTICATED', 'security_exception', 401, UNAUTHENTICATED);
+const expectUnauthenticated = (result: ErrorsOf) => expectError(result, 'UNAUTHENTICATED', UNAUTHENTICATED);
 const expectForbidden = (result: ErrorsOf, action: string, keyName: string) =>
-  expectError(result, 'FORBIDDEN', 'security_exception', 403, `action [${action}] is unauthorized for API key [${keyName}]`);
+  expectError(result, 'FORBIDDEN', `action [${action}] is unauthorized for API key [${keyName}]`);
 
 let server: TestServer;
 /** One key per privilege; ALL is the bootstrap key (named `admin`). */
@@ -126,15 +121,8 @@ const stateOf = async (jobId: string) => (await ok(server, JobQuery, { id: jobId
 const datafeedOf = async (id: string) => (await ok(server, ApiDatafeedQuery, { id })).datafeed;
 const ts = '2026-02-01T00:00:00.000Z';
 
-async function openedJob(prefix: string) {
-  const jobId = uniqueId(prefix);
-  await putJob(server, jobId);
-  await ok(server, OpenJobMutation, { jobId });
-  return jobId;
-}
-
 async function jobWithDatafeed(prefix: string, started: boolean) {
-  const jobId = await openedJob(prefix);
+  const jobId = await openedJob(server, prefix);
   const datafeedId = `df-${jobId}`;
   await ok(server, PutDatafeedMutation, { input: { datafeedId, jobId, indices: ['logs-*'] } });
   if (started) await ok(server, ApiStartDatafeedMutation, { datafeedId });
@@ -248,7 +236,7 @@ const ROWS: Row[] = [
     action: 'cluster:admin/xpack/ml/job/close',
     access: 'write',
     prepare: async () => {
-      const jobId = await openedJob('auth-close');
+      const jobId = await openedJob(server, 'auth-close');
       return {
         run: send(CloseJobMutation, { jobId }),
         verify: (d) => expect(d.closeJob).toEqual({ id: jobId, state: 'CLOSED' }),
@@ -318,7 +306,7 @@ const ROWS: Row[] = [
     action: 'cluster:admin/xpack/ml/job/data/post',
     access: 'write',
     prepare: async () => {
-      const jobId = await openedJob('auth-ingest');
+      const jobId = await openedJob(server, 'auth-ingest');
       return {
         run: send(IngestResultsMutation, { jobId, input: { buckets: [{ timestamp: ts, bucketSpanSeconds: 900, anomalyScore: 3 }] } }),
         verify: (d) => expect(d.ingestResults).toMatchObject({ total: 1, buckets: 1 }),
@@ -509,13 +497,6 @@ describe('taskProgress (subscription) over SSE and WebSocket', () => {
   });
 });
 
-/** One query or mutation over graphql-ws: exactly one result. */
-async function wsOnce<R, V>(client: Client, doc: TypedDocumentNode<R, V>, variables: V): Promise<ExecutionResult<R>> {
-  const results = await wsSubscribe(client, doc, variables).done;
-  expect(results).toHaveLength(1);
-  return results[0];
-}
-
 describe('queries and mutations over graphql-ws', () => {
   it('a MONITOR_ML key reads, but putJob and createApiKey are FORBIDDEN', async () => {
     const client = wsClient(server, keys.MONITOR_ML.secret);
@@ -594,22 +575,19 @@ describe('API keys', () => {
     expectError(
       await gql(server, CreateApiKeyMutation, { name: '  ', privileges: ['MONITOR'] }),
       'BAD_USER_INPUT',
-      'illegal_argument_exception',
-      400,
+
       'api key name must be 1 to 256 characters',
     );
     expectError(
       await gql(server, CreateApiKeyMutation, { name: 'x'.repeat(257), privileges: ['MONITOR'] }),
       'BAD_USER_INPUT',
-      'illegal_argument_exception',
-      400,
+
       'api key name must be 1 to 256 characters',
     );
     expectError(
       await gql(server, CreateApiKeyMutation, { name: 'no-privilege', privileges: [] }),
       'BAD_USER_INPUT',
-      'illegal_argument_exception',
-      400,
+
       'an api key needs at least one privilege',
     );
     const names = (await ok(server, ApiKeysQuery)).apiKeys.map((k) => k.name);
@@ -659,7 +637,7 @@ describe('API keys', () => {
 
   it('invalidateApiKey of an unknown id is NOT_FOUND', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-key-id']) {
-      expectError(await gql(server, InvalidateApiKeyMutation, { id }), 'NOT_FOUND', 'resource_not_found_exception', 404, `api key [${id}] not found`);
+      expectError(await gql(server, InvalidateApiKeyMutation, { id }), 'NOT_FOUND', `api key [${id}] not found`);
     }
   });
 

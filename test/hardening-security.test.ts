@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { loadConfig, type Config } from '../src/config.ts';
 import { createRateLimiter } from '../src/rate-limit/write-rate-limit.ts';
 import { gql, ok, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
+import { stillServes } from './support/still-serves.ts';
 import {
   HardeningCreateApiKeyMutation,
   HardeningInvalidateApiKeyMutation,
@@ -45,10 +46,6 @@ async function newKey(s: TestServer, privileges: ('MANAGE_ML' | 'MONITOR_ML' | '
   const data = await ok(s, HardeningCreateApiKeyMutation, { name: uniqueId('key'), privileges });
   secrets.add(data.createApiKey.secret);
   return { secret: data.createApiKey.secret, id: data.createApiKey.apiKey.id, name: data.createApiKey.apiKey.name };
-}
-
-async function stillServes(s: TestServer = server) {
-  expect((await ok(s, HardeningJobsQuery, { ids: '_all' })).jobs).toEqual(expect.any(Array));
 }
 
 const putJob = (s: TestServer, jobId: string, key: string) =>
@@ -145,7 +142,7 @@ describe('API keys', () => {
       ]);
     }
     expect((await server.app.db.pool.query(`SELECT 1 FROM api_keys WHERE lower(trim(name)) = '_xpack'`)).rowCount).toBe(0);
-    await stillServes();
+    await stillServes(server);
   });
 
   it('invalidation is immediate over HTTP (no cache)', async () => {
@@ -159,7 +156,7 @@ describe('API keys', () => {
         extensions: { code: 'UNAUTHENTICATED', type: 'security_exception', status: 401 },
       }),
     ]);
-    await stillServes();
+    await stillServes(server);
   });
 });
 
@@ -187,7 +184,7 @@ describe('errors and logs', () => {
       { level: number; err: { stack: string } } | undefined;
     expect(line?.level).toBe(50);
     expect(line?.err.stack).toMatch(/simulated database failure/);
-    await stillServes();
+    await stillServes(server);
   });
 
   it('a request without x-request-id (or with an unusable one) gets a generated id, in its response and its logs', async () => {

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, ok, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
+import { stillServes } from './support/still-serves.ts';
 import {
   HardeningCreateApiKeyMutation,
   HardeningInvalidateApiKeyMutation,
@@ -35,10 +36,6 @@ afterAll(async () => {
   await tight?.stop();
   await server?.stop();
 });
-
-async function stillServes(s: TestServer = server) {
-  expect((await ok(s, HardeningJobsQuery, { ids: '_all' })).jobs).toEqual(expect.any(Array));
-}
 
 async function newKey(s: TestServer, privileges: ('ALL' | 'MONITOR_ML')[] = ['MONITOR_ML']) {
   const data = await ok(s, HardeningCreateApiKeyMutation, { name: uniqueId('ws-key'), privileges });
@@ -117,7 +114,7 @@ describe('connection', () => {
     expect(closed).toMatchObject({ code: 4408, reason: 'Connection initialisation timeout' });
     expect(closed.at - openedAt).toBeGreaterThan(2_500);
     expect(closed.at - openedAt).toBeLessThan(3_500);
-    await stillServes();
+    await stillServes(server);
   });
 
   it('checks credentials in connection_init: 4403 without a valid key', async () => {
@@ -127,7 +124,7 @@ describe('connection', () => {
       socket.send({ type: 'connection_init', payload: key ? { authorization: `ApiKey ${key}` } : {} });
       expect(await socket.closed).toMatchObject({ code: 4403, reason: 'missing authentication credentials for request' });
     }
-    await stillServes();
+    await stillServes(server);
   });
 
   it('caps connections per API key (4429), per key, and frees a slot when a socket closes', async () => {
@@ -239,7 +236,7 @@ describe('operations on a socket', () => {
     // A message over MAX_BODY_BYTES closes the socket (1009 Message Too Big).
     socket.send({ type: 'subscribe', id: 'big', payload: { query: '{ __typename }', variables: { pad: 'x'.repeat(1024 * 1024) } } });
     expect((await socket.closed).code).toBe(1009);
-    await stillServes();
+    await stillServes(server);
   });
 
   it('an invalidated key fails at once on an open socket: the next operation is UNAUTHENTICATED', async () => {
@@ -272,7 +269,7 @@ describe('operations on a socket', () => {
     } finally {
       socket.ws.close();
     }
-    await stillServes();
+    await stillServes(server);
   });
 
   it('subscriptions still work within the caps (graphql-ws client)', async () => {
@@ -332,7 +329,7 @@ describe('load', () => {
       }
       expect(codes).toEqual({ UNAUTHENTICATED: 500, FORBIDDEN: 250, BAD_USER_INPUT: 250 });
 
-      await stillServes();
+      await stillServes(server);
       // The idle sockets are still there and still answer.
       expect(sockets.every((s) => s.ws.readyState === WebSocket.OPEN)).toBe(true);
       expect(await sockets[299].run('q', '{ jobs { id } }')).toMatchObject({ type: 'next', payload: { data: { jobs: expect.any(Array) } } });

@@ -8,7 +8,7 @@ import { print, type ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { buildApp, type App } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
@@ -140,6 +140,17 @@ export function wsSubscribe<TResult, TVars>(
     );
   });
   return { events, done, stop: () => stop() };
+}
+
+/** One query or mutation over graphql-ws: exactly one result. */
+export async function wsOnce<TResult, TVars>(
+  client: Client,
+  doc: TypedDocumentNode<TResult, TVars>,
+  variables: TVars,
+): Promise<ExecutionResult<TResult>> {
+  const results = await wsSubscribe(client, doc, variables).done;
+  expect(results).toHaveLength(1);
+  return results[0];
 }
 
 /** Collects every event of a subscription over SSE (GraphQL over SSE, "distinct connections"). */
