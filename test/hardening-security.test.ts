@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { loadConfig, type Config } from '../src/config.ts';
 import { createRateLimiter } from '../src/rate-limit/write-rate-limit.ts';
 import { gql, ok, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
+import { jobWithData } from './support/jobs.ts';
 import { stillServes } from './support/still-serves.ts';
+import { eventually } from './support/wait.ts';
+import { DeleteJobMutation } from './operations/documents.ts';
 import {
   HardeningCreateApiKeyMutation,
   HardeningInvalidateApiKeyMutation,
@@ -310,18 +313,22 @@ describe('health, readiness and metrics', () => {
       expect(await metric(/^ml_websocket_connections (\d+)/m)).toBeGreaterThanOrEqual(1);
       expect(await metric(/^ml_tasks\{state="QUEUED"\} (\d+)/m)).toBeGreaterThanOrEqual(1);
       stop();
-      await new Promise((r) => setTimeout(r, 100));
-      expect(await metric(/^ml_graphql_active_subscriptions (\d+)/m)).toBe(0);
+      await eventually(async () => expect(await metric(/^ml_graphql_active_subscriptions (\d+)/m)).toBe(0));
     } finally {
       await client.dispose();
       await server.app.db.prisma.task.deleteMany({ where: { id: taskId } });
     }
+    // A deletion of 11 rows (jobWithData's 12 less the user annotation) adds exactly 11.
+    const deletedBefore = await metric(/^ml_rows_deleted_total (\d+)/m);
+    const jobId = uniqueId('metrics-deleted');
+    await jobWithData(server, jobId);
+    expect((await ok(server, DeleteJobMutation, { jobId })).deleteJob).toEqual({ __typename: 'Acknowledged', acknowledged: true });
+    expect((await metric(/^ml_rows_deleted_total (\d+)/m)) - deletedBefore).toBe(11);
     const text = await (await fetch(`${server.url}/metrics`)).text();
     expect(text).toMatch(/^ml_http_request_duration_seconds_count\{method="POST",status="200"\} \d+/m);
     expect(text).toMatch(/^ml_graphql_operation_duration_seconds_count\{type="query",outcome="ok"\} \d+/m);
     expect(text).toMatch(/^ml_graphql_resolver_duration_seconds_count\{field="Query.jobs"\} \d+/m);
     expect(text).toMatch(/^ml_graphql_errors_total\{code="UNAUTHENTICATED"\} \d+/m);
-    expect(text).toMatch(/^ml_rows_deleted_total \d+/m);
     expect(text).toMatch(/^process_cpu_seconds_total /m);
   });
 });

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, ok, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
 import { stillServes } from './support/still-serves.ts';
+import { eventually } from './support/wait.ts';
 import {
   HardeningCreateApiKeyMutation,
   HardeningInvalidateApiKeyMutation,
@@ -138,12 +139,15 @@ describe('connection', () => {
     // Another key is not affected.
     const otherSocket = rawSocket(tight);
     await otherSocket.init(other.secret);
-    // One closes: its slot is free again.
+    // One closes: its slot is free again, once the server has seen the close (its own event,
+    // which may come after the client's): until then a new socket is still refused with 4429.
     sockets[0].ws.close();
     await sockets[0].closed;
-    await new Promise((r) => setTimeout(r, 50));
-    const again = rawSocket(tight);
-    await again.init(capped.secret);
+    const again = await eventually(async () => {
+      const socket = rawSocket(tight);
+      await socket.init(capped.secret);
+      return socket;
+    });
     expect(await again.run('q', '{ jobs { id } }')).toMatchObject({ type: 'next', payload: { data: { jobs: expect.any(Array) } } });
     for (const s of [...sockets, otherSocket, again]) s.ws.close();
     await stillServes(tight);
@@ -167,7 +171,8 @@ describe('connection', () => {
     await alive.init(tight.adminKey);
     const closed = await dead.closed;
     expect(closed.code).toBe(1006); // terminated, no close frame
-    await new Promise((r) => setTimeout(r, 600));
+    // Two more pings answered: the server has checked an answer of the live socket since.
+    for (let i = 0; i < 2; i++) await new Promise((resolve) => alive.ws.once('ping', resolve));
     expect(alive.ws.readyState).toBe(WebSocket.OPEN);
     expect(await alive.run('q', '{ jobs { id } }')).toMatchObject({ type: 'next' });
     alive.ws.close();
@@ -198,8 +203,8 @@ describe('operations on a socket', () => {
           },
         ],
       });
+      // Messages on a socket are handled in order, and complete frees its slot at once.
       socket.send({ type: 'complete', id: 's0' });
-      await new Promise((r) => setTimeout(r, 50));
       expect(await socket.run('fourth', '{ jobs { id } }')).toMatchObject({ type: 'next', payload: { data: { jobs: expect.any(Array) } } });
       expect(tight.config.wsMaxSubscriptionsPerConnection).toBe(2);
       expect(server.config.wsMaxSubscriptionsPerConnection).toBe(50);

@@ -53,7 +53,11 @@ export async function jobWithData(server: TestServer, jobId: string, state: 'ope
 }
 
 /** Starts a deletion without waiting; answers its task id. */
-export async function asyncDelete(s: TestServer, jobId: string, extra: { force?: boolean; deleteUserAnnotations?: boolean } = {}) {
+export async function asyncDelete(
+  s: Pick<TestServer, 'graphqlUrl' | 'adminKey'>,
+  jobId: string,
+  extra: { force?: boolean; deleteUserAnnotations?: boolean } = {},
+) {
   const data = await ok(s, DeleteJobMutation, { jobId, waitForCompletion: false, ...extra });
   if (data.deleteJob.__typename !== 'DeletionTask') throw new Error(`expected a DeletionTask, got ${data.deleteJob.__typename}`);
   return data.deleteJob.task;
