@@ -8,8 +8,6 @@ import { PrismaClient } from '../generated/prisma/client.ts';
 import { startEmbedded, runningEmbeddedUrl, type EmbeddedDatabase } from './embedded.ts';
 import { migrate } from './migrate.ts';
 
-export type Prisma = PrismaClient;
-
 export interface Database {
   prisma: PrismaClient;
   pool: pg.Pool;
