@@ -2,14 +2,25 @@
 // graphql-ws and SSE; API keys: created once with their secret, listed without it, invalidated at
 // once, stored hashed. Real server on port 0, real database, real clients.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import type { ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { schema } from '../src/schema/index.ts';
 import { expectError, type ErrorsOf } from './support/errors.ts';
+import { createKey } from './support/keys.ts';
 import { analysisConfig, jobWithData, openedJob, putJob } from './support/jobs.ts';
-import { gql, ok, sseSubscribe, startServer, uniqueId, wsClient, wsOnce, wsSubscribe, type Result, type TestServer } from './support/server.ts';
+import {
+  connectedWsClient,
+  gql,
+  ok,
+  sseSubscribe,
+  startServer,
+  uniqueId,
+  wsClient,
+  wsOnce,
+  wsSubscribe,
+  type Result,
+  type TestServer,
+} from './support/server.ts';
 import {
   AnnotationsQuery,
   ApiKeysQuery,
@@ -68,16 +79,11 @@ const keys = {} as Record<Privilege, Key>;
 /** Objects the read operations look at. */
 const fixture = { jobId: '', datafeedId: '', calendarId: '', taskId: '', deletedJobId: '' };
 
-async function createKey(name: string, privileges: Privilege[]): Promise<Required<Key>> {
-  const data = await ok(server, CreateApiKeyMutation, { name, privileges });
-  return { name: data.createApiKey.apiKey.name, secret: data.createApiKey.secret, id: data.createApiKey.apiKey.id };
-}
-
 beforeAll(async () => {
   server = await startServer();
   keys.ALL = { name: 'admin', secret: server.adminKey };
   for (const privilege of PRIVILEGES.filter((p) => p !== 'ALL'))
-    keys[privilege] = await createKey(uniqueId(privilege.toLowerCase().replace('_', '-')), [privilege]);
+    keys[privilege] = await createKey(server, [privilege], uniqueId(privilege.toLowerCase().replace('_', '-')));
 
   fixture.jobId = uniqueId('auth-read');
   await jobWithData(server, fixture.jobId);
@@ -389,7 +395,7 @@ const ROWS: Row[] = [
     action: 'cluster:admin/xpack/security/api_key/invalidate',
     access: 'security',
     prepare: async () => {
-      const victim = await createKey(uniqueId('auth-victim'), ['MONITOR_ML']);
+      const victim = await createKey(server, ['MONITOR_ML'], uniqueId('auth-victim'));
       return {
         run: send(InvalidateApiKeyMutation, { id: victim.id }),
         verify: async (d) => {
@@ -595,7 +601,7 @@ describe('API keys', () => {
   });
 
   it('apiKeys never returns a secret: not as a field, not in any value', async () => {
-    const created = await createKey(uniqueId('listed'), ['MANAGE_ML']);
+    const created = await createKey(server, ['MANAGE_ML'], uniqueId('listed'));
     const res = await gql(server, ApiApiKeysQuery, undefined as never);
     expect(res.errors).toBeUndefined();
     const listed = res.data!.apiKeys.find((k) => k.id === created.id);
@@ -608,14 +614,8 @@ describe('API keys', () => {
   });
 
   it('invalidateApiKey: the key is UNAUTHENTICATED at once, over HTTP, on an open WebSocket and on a new one', async () => {
-    const victim = await createKey(uniqueId('victim'), ['MANAGE_ML']);
-    const socket = createClient({
-      url: server.wsUrl,
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
-      lazy: false,
-      connectionParams: { authorization: `ApiKey ${victim.secret}` },
-    });
+    const victim = await createKey(server, ['MANAGE_ML'], uniqueId('victim'));
+    const socket = await connectedWsClient(server, victim.secret);
     try {
       expect((await wsOnce(socket, JobsQuery, { ids: fixture.jobId })).errors).toBeUndefined();
       expect((await ok(server, InvalidateApiKeyMutation, { id: victim.id })).invalidateApiKey).toEqual({ acknowledged: true });
@@ -642,7 +642,7 @@ describe('API keys', () => {
   });
 
   it('secrets are not stored in clear: no column of api_keys holds one', async () => {
-    const created = await createKey(uniqueId('stored'), ['MONITOR']);
+    const created = await createKey(server, ['MONITOR'], uniqueId('stored'));
     const { rows } = await server.app.db.pool.query<{ id: string; row: string }>(`SELECT id, t::text AS row FROM api_keys t`);
     expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining([created.id, keys.MANAGE.id]));
     const secrets = [created.secret, server.adminKey, ...PRIVILEGES.map((p) => keys[p].secret)];

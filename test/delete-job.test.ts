@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedJob } from '../src/seed/seed.ts';
 import { annotationCount, rowsOwnedBy, taskCountFor, totalOwned } from './support/data.ts';
 import { expectError } from './support/errors.ts';
+import { createKey } from './support/keys.ts';
 import { eventually } from './support/wait.ts';
 import { asyncDelete, finalTask, jobWithData, putJob } from './support/jobs.ts';
 import { connectedWsClient, gql, ok, sseSubscribe, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
 import {
   CalendarQuery,
-  CreateApiKeyMutation,
   DeleteJobMutation,
   IngestResultsMutation,
   JobQuery,
@@ -59,11 +59,6 @@ const deleteJob = (
   key?: string | null,
 ) => gql(s, DeleteJobMutation, vars, key);
 
-async function key(s: TestServer, privileges: ('MONITOR_ML' | 'MANAGE_ML' | 'MONITOR' | 'MANAGE_SECURITY')[]) {
-  const data = await ok(s, CreateApiKeyMutation, { name: uniqueId('key'), privileges });
-  return { secret: data.createApiKey.secret, name: data.createApiKey.apiKey.name };
-}
-
 async function unchanged(s: TestServer, jobId: string, state = 'CLOSED') {
   const job = (await ok(s, JobQuery, { id: jobId })).job!;
   expect(job).toMatchObject({ state, deleting: false });
@@ -91,7 +86,7 @@ describe('checks before anything is written (D1-D6)', () => {
   it('D2 refuses a key without a write privilege, naming the action and the key', async () => {
     const jobId = uniqueId('d2');
     await jobWithData(server, jobId);
-    const reader = await key(server, ['MONITOR_ML']);
+    const reader = await createKey(server, ['MONITOR_ML']);
     const result = await deleteJob(server, { jobId }, reader.secret);
     expectError(
       result,
@@ -102,7 +97,7 @@ describe('checks before anything is written (D1-D6)', () => {
     await unchanged(server, jobId);
     // Reads accept MONITOR_ML; writes accept MANAGE_ML.
     expect((await gql(server, JobQuery, { id: jobId }, reader.secret)).data?.job?.id).toBe(jobId);
-    const writer = await key(server, ['MANAGE_ML']);
+    const writer = await createKey(server, ['MANAGE_ML']);
     expect((await deleteJob(server, { jobId }, writer.secret)).data?.deleteJob).toEqual({ __typename: 'Acknowledged', acknowledged: true });
   });
 

@@ -8,6 +8,8 @@ import { loadConfig, type Config } from '../src/config.ts';
 import { createRateLimiter } from '../src/rate-limit/write-rate-limit.ts';
 import { gql, ok, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
 import { jobWithData } from './support/jobs.ts';
+import { createKey } from './support/keys.ts';
+import type { ClusterPrivilege } from './generated/graphql.ts';
 import { stillServes } from './support/still-serves.ts';
 import { eventually } from './support/wait.ts';
 import { DeleteJobMutation } from './operations/documents.ts';
@@ -45,10 +47,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newKey(s: TestServer, privileges: ('MANAGE_ML' | 'MONITOR_ML' | 'ALL')[] = ['MANAGE_ML']) {
-  const data = await ok(s, HardeningCreateApiKeyMutation, { name: uniqueId('key'), privileges });
-  secrets.add(data.createApiKey.secret);
-  return { secret: data.createApiKey.secret, id: data.createApiKey.apiKey.id, name: data.createApiKey.apiKey.name };
+async function newKey(s: TestServer, privileges: ClusterPrivilege[] = ['MANAGE_ML']) {
+  const key = await createKey(s, privileges);
+  secrets.add(key.secret);
+  return key;
 }
 
 const putJob = (s: TestServer, jobId: string, key: string) =>

@@ -6,14 +6,10 @@ import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, ok, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
+import { createKey } from './support/keys.ts';
 import { stillServes } from './support/still-serves.ts';
 import { eventually } from './support/wait.ts';
-import {
-  HardeningCreateApiKeyMutation,
-  HardeningInvalidateApiKeyMutation,
-  HardeningJobsQuery,
-  HardeningTaskProgressSubscription,
-} from './operations/hardening.ts';
+import { HardeningInvalidateApiKeyMutation, HardeningJobsQuery, HardeningTaskProgressSubscription } from './operations/hardening.ts';
 
 // A long task lease: the QUEUED tasks these tests subscribe to must not be picked up meanwhile.
 const quiet = { taskLeaseSeconds: 3600 };
@@ -37,11 +33,6 @@ afterAll(async () => {
   await tight?.stop();
   await server?.stop();
 });
-
-async function newKey(s: TestServer, privileges: ('ALL' | 'MONITOR_ML')[] = ['MONITOR_ML']) {
-  const data = await ok(s, HardeningCreateApiKeyMutation, { name: uniqueId('ws-key'), privileges });
-  return { secret: data.createApiKey.secret, id: data.createApiKey.apiKey.id };
-}
 
 interface Closed {
   code: number;
@@ -129,7 +120,7 @@ describe('connection', () => {
   });
 
   it('caps connections per API key (4429), per key, and frees a slot when a socket closes', async () => {
-    const [capped, other] = [await newKey(tight), await newKey(tight)];
+    const [capped, other] = [await createKey(tight, ['MONITOR_ML']), await createKey(tight, ['MONITOR_ML'])];
     const sockets = [rawSocket(tight), rawSocket(tight), rawSocket(tight)];
     for (const socket of sockets) await socket.init(capped.secret);
     const refused = rawSocket(tight);
@@ -245,7 +236,7 @@ describe('operations on a socket', () => {
   });
 
   it('an invalidated key fails at once on an open socket: the next operation is UNAUTHENTICATED', async () => {
-    const key = await newKey(server);
+    const key = await createKey(server, ['MONITOR_ML']);
     const socket = rawSocket(server);
     try {
       await socket.init(key.secret);
@@ -298,7 +289,7 @@ describe('operations on a socket', () => {
 
 describe('load', () => {
   it('300 idle WebSocket connections and a burst of 1,000 refused requests leave the server answering', async () => {
-    const keys = [await newKey(server), await newKey(server), await newKey(server)];
+    const keys = [await createKey(server, ['MONITOR_ML']), await createKey(server, ['MONITOR_ML']), await createKey(server, ['MONITOR_ML'])];
     const sockets = Array.from({ length: 300 }, () => rawSocket(server));
     try {
       await Promise.all(sockets.map((socket, i) => socket.init(keys[i % 3].secret)));
