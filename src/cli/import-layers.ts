@@ -7,19 +7,23 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
-/** Top to bottom: a module may import its own layer's modules (without a circle) and those below. */
+/**
+ * Top to bottom: a module may import its own layer's modules (without a circle) and those below.
+ * A module listed here but not (yet) in the tree is left out of the drawing.
+ */
 const LAYERS: readonly { name: string; modules: readonly string[] }[] = [
   { name: 'process', modules: ['server', 'cli/'] },
   { name: 'app', modules: ['app'] },
   { name: 'transport', modules: ['yoga', 'websocket', 'http/', 'metrics'] },
   { name: 'schema', modules: ['schema/', 'context'] },
-  { name: 'domain', modules: ['deletion/', 'tasks/', 'services', 'auth/', 'limits/', 'rate-limit/', 'seed/', 'jobs/'] },
-  { name: 'infrastructure', modules: ['db/', 'pubsub', 'log', 'config', 'errors', 'node-id'] },
+  { name: 'domain', modules: ['deletion/', 'tasks/', 'events/', 'services', 'auth/', 'limits/', 'rate-limit/', 'seed/', 'jobs/'] },
+  { name: 'infrastructure', modules: ['db/', 'pubsub', 'health-state', 'outage', 'log', 'config', 'errors', 'node-id'] },
 ];
 
 /**
- * Imports known to break the rules (issue 16, item 3), left out of the checks until the work
- * that removes them lands. An entry no longer found is reported, so that it can go.
+ * Imports known to break the rules (issue 16, item 3, and what the branches of issues 11-14
+ * bring), left out of the checks until the work that removes them lands. An entry not found in
+ * the tree is reported, so that it can go once every branch is in.
  */
 const KNOWN: readonly { from: string; to: string; why: string }[] = [
   {
@@ -31,12 +35,21 @@ const KNOWN: readonly { from: string; to: string; why: string }[] = [
   { from: 'log.ts', to: 'http/request-scope.ts', why: 'the logger reads the request id from http/; issue 12 moves it below' },
   { from: 'limits/input-text.ts', to: 'schema/error-mapping.ts', why: 'error mapping above the domain; issue 12 moves it below the transport' },
   { from: 'limits/request-limits.ts', to: 'schema/error-mapping.ts', why: 'error mapping above the domain; issue 12 moves it below the transport' },
+  { from: 'limits/load-shedding.ts', to: 'schema/error-mapping.ts', why: 'error mapping above the domain (arrives with the issue-12 work)' },
   {
     from: 'rate-limit/write-rate-limit.ts',
     to: 'schema/error-mapping.ts',
     why: 'error mapping above the domain; issue 12 moves it below the transport',
   },
   { from: 'rate-limit/write-rate-limit.ts', to: 'context.ts', why: 'the rate limit, a yoga plugin, reads the GraphQL context' },
+  {
+    from: 'tasks/runner.ts',
+    to: 'events/publish.ts',
+    why: 'events/ reads task-store and the runner publishes through it (arrives with the issue-14 work)',
+  },
+  { from: 'tasks/task-pages.ts', to: 'tasks/task-store.ts', why: 'a type back to the store that uses the pages (arrives with the issue-14 work)' },
+  { from: 'schema/task.ts', to: 'schema/job.ts', why: 'Task.job and the Job type refer to each other (arrives with the issue-14 work)' },
+  { from: 'jobs/owned-tables.ts', to: 'jobs/counts.ts', why: 'a type back to the counts that use the table list (arrives with the issue-11 work)' },
 ];
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
@@ -112,7 +125,7 @@ function check(graph: Map<string, string[]>) {
   const notes: string[] = [];
   const isKnown = (from: string, to: string) => KNOWN.some((k) => k.from === from && k.to === to);
   for (const k of KNOWN)
-    if (!graph.get(k.from)?.includes(k.to)) notes.push(`known exception no longer found, remove it from KNOWN: ${k.from} -> ${k.to}`);
+    if (!graph.get(k.from)?.includes(k.to)) notes.push(`known exception not in the tree (gone, or its branch not merged yet): ${k.from} -> ${k.to}`);
   const files = new Map([...graph].map(([file, targets]) => [file, targets.filter((t) => !isKnown(file, t))]));
   const modules = new Map<string, Set<string>>();
   for (const [file, targets] of files) {
@@ -141,7 +154,7 @@ function drawing(modules: Map<string, string[]>): string {
   LAYERS.forEach((layer, i) => {
     if (i > 0) lines.push('    │', '    ▼');
     lines.push(`${layer.name}`);
-    for (const module of layer.modules) {
+    for (const module of layer.modules.filter((m) => modules.has(m))) {
       const deps = (modules.get(module) ?? []).slice().sort((a, b) => layerOf(a) - layerOf(b) || a.localeCompare(b));
       lines.push(deps.length ? `  ${module.padEnd(width)} → ${deps.join(' ')}` : `  ${module}`);
     }
