@@ -148,7 +148,7 @@ function check(graph: Map<string, string[]>) {
 }
 
 /** The layers top to bottom, each module with what it imports (every arrow points down or sideways). */
-function drawing(modules: Map<string, string[]>): string {
+function drawing(modules: Map<string, string[]>, graph: Map<string, string[]>): string {
   const width = Math.max(...LAYERS.flatMap((l) => l.modules.map((m) => m.length)));
   const lines: string[] = [];
   LAYERS.forEach((layer, i) => {
@@ -159,7 +159,7 @@ function drawing(modules: Map<string, string[]>): string {
       lines.push(deps.length ? `  ${module.padEnd(width)} → ${deps.join(' ')}` : `  ${module}`);
     }
   });
-  const known = KNOWN.map((k) => `  ${k.from} → ${k.to}: ${k.why}`);
+  const known = KNOWN.filter((k) => graph.get(k.from)?.includes(k.to)).map((k) => `  ${k.from} → ${k.to}: ${k.why}`);
   return ['```', ...lines, '```', '', 'Left out until their fix lands (`KNOWN` in `src/cli/import-layers.ts`):', '', '```', ...known, '```'].join(
     '\n',
   );
@@ -172,7 +172,7 @@ const text = readFileSync(readme, 'utf8');
 const start = text.indexOf(BEGIN);
 const end = text.indexOf(END);
 if (start < 0 || end < start) throw new Error(`README.md has no ${BEGIN} … ${END} block`);
-const updated = `${text.slice(0, start + BEGIN.length)}\n${drawing(modules)}\n${text.slice(end)}`;
+const updated = `${text.slice(0, start + BEGIN.length)}\n${drawing(modules, graph)}\n${text.slice(end)}`;
 if (process.argv.includes('--write')) {
   writeFileSync(readme, updated);
   console.log('README.md: imports drawing written');
@@ -181,4 +181,6 @@ if (problems.length) {
   for (const problem of problems) console.error(`error: ${problem}`);
   process.exit(1);
 }
-console.log(`imports: ${graph.size} files in ${LAYERS.length} layers, no circle, no arrow pointing up (${KNOWN.length} known exceptions left out)`);
+console.log(
+  `imports: ${graph.size} files in ${LAYERS.length} layers, no circle, no arrow pointing up (${KNOWN.filter((k) => graph.get(k.from)?.includes(k.to)).length} known exceptions left out)`,
+);
