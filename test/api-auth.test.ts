@@ -2,13 +2,25 @@
 // graphql-ws and SSE; API keys: created once with their secret, listed without it, invalidated at
 // once, stored hashed. Real server on port 0, real database, real clients.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import type { ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { schema } from '../src/schema/index.ts';
-import { analysisConfig, jobWithData, putJob } from './support/jobs.ts';
-import { gql, ok, sseSubscribe, startServer, uniqueId, wsClient, wsSubscribe, type Result, type TestServer } from './support/server.ts';
+import { expectError, type ErrorsOf } from './support/errors.ts';
+import { createKey } from './support/keys.ts';
+import { analysisConfig, jobWithData, openedJob, putJob } from './support/jobs.ts';
+import {
+  connectedWsClient,
+  gql,
+  ok,
+  sseSubscribe,
+  startServer,
+  uniqueId,
+  wsClient,
+  wsOnce,
+  wsSubscribe,
+  type Result,
+  type TestServer,
+} from './support/server.ts';
 import {
   AnnotationsQuery,
   ApiKeysQuery,
@@ -47,7 +59,6 @@ interface Key {
   secret: string;
   id?: string;
 }
-type ErrorsOf = { errors?: readonly { message: string; extensions?: Record<string, unknown> }[] };
 
 const UNAUTHENTICATED = 'missing authentication credentials for request';
 const PRIVILEGES: readonly Privilege[] = ['ALL', 'MANAGE', 'MANAGE_ML', 'MONITOR', 'MONITOR_ML', 'MANAGE_SECURITY'];
@@ -58,14 +69,9 @@ const GRANTED: Record<Access, readonly Privilege[]> = {
   security: ['ALL', 'MANAGE_SECURITY'],
 };
 
-function expectError(result: ErrorsOf, code: string, type: string, status: number, message: string) {
-  expect(result.errors, JSON.stringify(result.errors)).toHaveLength(1);
-  expect(result.errors![0].message).toBe(message);
-  expect(result.errors![0].extensions).toMatchObject({ code, type, status });
-}
-const expectUnauthenticated = (result: ErrorsOf) => expectError(result, 'UNAUTHENTICATED', 'security_exception', 401, UNAUTHENTICATED);
+const expectUnauthenticated = (result: ErrorsOf) => expectError(result, 'UNAUTHENTICATED', UNAUTHENTICATED);
 const expectForbidden = (result: ErrorsOf, action: string, keyName: string) =>
-  expectError(result, 'FORBIDDEN', 'security_exception', 403, `action [${action}] is unauthorized for API key [${keyName}]`);
+  expectError(result, 'FORBIDDEN', `action [${action}] is unauthorized for API key [${keyName}]`);
 
 let server: TestServer;
 /** One key per privilege; ALL is the bootstrap key (named `admin`). */
@@ -73,16 +79,11 @@ const keys = {} as Record<Privilege, Key>;
 /** Objects the read operations look at. */
 const fixture = { jobId: '', datafeedId: '', calendarId: '', taskId: '', deletedJobId: '' };
 
-async function createKey(name: string, privileges: Privilege[]): Promise<Required<Key>> {
-  const data = await ok(server, CreateApiKeyMutation, { name, privileges });
-  return { name: data.createApiKey.apiKey.name, secret: data.createApiKey.secret, id: data.createApiKey.apiKey.id };
-}
-
 beforeAll(async () => {
   server = await startServer();
   keys.ALL = { name: 'admin', secret: server.adminKey };
   for (const privilege of PRIVILEGES.filter((p) => p !== 'ALL'))
-    keys[privilege] = await createKey(uniqueId(privilege.toLowerCase().replace('_', '-')), [privilege]);
+    keys[privilege] = await createKey(server, [privilege], uniqueId(privilege.toLowerCase().replace('_', '-')));
 
   fixture.jobId = uniqueId('auth-read');
   await jobWithData(server, fixture.jobId);
@@ -126,15 +127,8 @@ const stateOf = async (jobId: string) => (await ok(server, JobQuery, { id: jobId
 const datafeedOf = async (id: string) => (await ok(server, ApiDatafeedQuery, { id })).datafeed;
 const ts = '2026-02-01T00:00:00.000Z';
 
-async function openedJob(prefix: string) {
-  const jobId = uniqueId(prefix);
-  await putJob(server, jobId);
-  await ok(server, OpenJobMutation, { jobId });
-  return jobId;
-}
-
 async function jobWithDatafeed(prefix: string, started: boolean) {
-  const jobId = await openedJob(prefix);
+  const jobId = await openedJob(server, prefix);
   const datafeedId = `df-${jobId}`;
   await ok(server, PutDatafeedMutation, { input: { datafeedId, jobId, indices: ['logs-*'] } });
   if (started) await ok(server, ApiStartDatafeedMutation, { datafeedId });
@@ -248,7 +242,7 @@ const ROWS: Row[] = [
     action: 'cluster:admin/xpack/ml/job/close',
     access: 'write',
     prepare: async () => {
-      const jobId = await openedJob('auth-close');
+      const jobId = await openedJob(server, 'auth-close');
       return {
         run: send(CloseJobMutation, { jobId }),
         verify: (d) => expect(d.closeJob).toEqual({ id: jobId, state: 'CLOSED' }),
@@ -318,7 +312,7 @@ const ROWS: Row[] = [
     action: 'cluster:admin/xpack/ml/job/data/post',
     access: 'write',
     prepare: async () => {
-      const jobId = await openedJob('auth-ingest');
+      const jobId = await openedJob(server, 'auth-ingest');
       return {
         run: send(IngestResultsMutation, { jobId, input: { buckets: [{ timestamp: ts, bucketSpanSeconds: 900, anomalyScore: 3 }] } }),
         verify: (d) => expect(d.ingestResults).toMatchObject({ total: 1, buckets: 1 }),
@@ -401,7 +395,7 @@ const ROWS: Row[] = [
     action: 'cluster:admin/xpack/security/api_key/invalidate',
     access: 'security',
     prepare: async () => {
-      const victim = await createKey(uniqueId('auth-victim'), ['MONITOR_ML']);
+      const victim = await createKey(server, ['MONITOR_ML'], uniqueId('auth-victim'));
       return {
         run: send(InvalidateApiKeyMutation, { id: victim.id }),
         verify: async (d) => {
@@ -509,13 +503,6 @@ describe('taskProgress (subscription) over SSE and WebSocket', () => {
   });
 });
 
-/** One query or mutation over graphql-ws: exactly one result. */
-async function wsOnce<R, V>(client: Client, doc: TypedDocumentNode<R, V>, variables: V): Promise<ExecutionResult<R>> {
-  const results = await wsSubscribe(client, doc, variables).done;
-  expect(results).toHaveLength(1);
-  return results[0];
-}
-
 describe('queries and mutations over graphql-ws', () => {
   it('a MONITOR_ML key reads, but putJob and createApiKey are FORBIDDEN', async () => {
     const client = wsClient(server, keys.MONITOR_ML.secret);
@@ -594,22 +581,19 @@ describe('API keys', () => {
     expectError(
       await gql(server, CreateApiKeyMutation, { name: '  ', privileges: ['MONITOR'] }),
       'BAD_USER_INPUT',
-      'illegal_argument_exception',
-      400,
+
       'api key name must be 1 to 256 characters',
     );
     expectError(
       await gql(server, CreateApiKeyMutation, { name: 'x'.repeat(257), privileges: ['MONITOR'] }),
       'BAD_USER_INPUT',
-      'illegal_argument_exception',
-      400,
+
       'api key name must be 1 to 256 characters',
     );
     expectError(
       await gql(server, CreateApiKeyMutation, { name: 'no-privilege', privileges: [] }),
       'BAD_USER_INPUT',
-      'illegal_argument_exception',
-      400,
+
       'an api key needs at least one privilege',
     );
     const names = (await ok(server, ApiKeysQuery)).apiKeys.map((k) => k.name);
@@ -617,7 +601,7 @@ describe('API keys', () => {
   });
 
   it('apiKeys never returns a secret: not as a field, not in any value', async () => {
-    const created = await createKey(uniqueId('listed'), ['MANAGE_ML']);
+    const created = await createKey(server, ['MANAGE_ML'], uniqueId('listed'));
     const res = await gql(server, ApiApiKeysQuery, undefined as never);
     expect(res.errors).toBeUndefined();
     const listed = res.data!.apiKeys.find((k) => k.id === created.id);
@@ -630,14 +614,8 @@ describe('API keys', () => {
   });
 
   it('invalidateApiKey: the key is UNAUTHENTICATED at once, over HTTP, on an open WebSocket and on a new one', async () => {
-    const victim = await createKey(uniqueId('victim'), ['MANAGE_ML']);
-    const socket = createClient({
-      url: server.wsUrl,
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
-      lazy: false,
-      connectionParams: { authorization: `ApiKey ${victim.secret}` },
-    });
+    const victim = await createKey(server, ['MANAGE_ML'], uniqueId('victim'));
+    const socket = await connectedWsClient(server, victim.secret);
     try {
       expect((await wsOnce(socket, JobsQuery, { ids: fixture.jobId })).errors).toBeUndefined();
       expect((await ok(server, InvalidateApiKeyMutation, { id: victim.id })).invalidateApiKey).toEqual({ acknowledged: true });
@@ -659,12 +637,12 @@ describe('API keys', () => {
 
   it('invalidateApiKey of an unknown id is NOT_FOUND', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-key-id']) {
-      expectError(await gql(server, InvalidateApiKeyMutation, { id }), 'NOT_FOUND', 'resource_not_found_exception', 404, `api key [${id}] not found`);
+      expectError(await gql(server, InvalidateApiKeyMutation, { id }), 'NOT_FOUND', `api key [${id}] not found`);
     }
   });
 
   it('secrets are not stored in clear: no column of api_keys holds one', async () => {
-    const created = await createKey(uniqueId('stored'), ['MONITOR']);
+    const created = await createKey(server, ['MONITOR'], uniqueId('stored'));
     const { rows } = await server.app.db.pool.query<{ id: string; row: string }>(`SELECT id, t::text AS row FROM api_keys t`);
     expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining([created.id, keys.MANAGE.id]));
     const secrets = [created.secret, server.adminKey, ...PRIVILEGES.map((p) => keys[p].secret)];

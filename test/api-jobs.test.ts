@@ -3,11 +3,9 @@
 // server on port 0 and real database; HTTP throughout, and graphql-ws for a representative set.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
-import type { ExecutionResult } from 'graphql';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { rowsOwnedBy } from './support/data.ts';
-import { analysisConfig, putJob } from './support/jobs.ts';
-import { gql, ok, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
+import { analysisConfig, openedJob, putJob } from './support/jobs.ts';
+import { gql, ok, startServer, uniqueId, wsClient, wsOnce, type TestServer } from './support/server.ts';
 import {
   CalendarQuery,
   CloseJobMutation,
@@ -40,13 +38,6 @@ afterAll(async () => {
 const job = async (id: string) => (await ok(server, ApiJobCountsQuery, { id })).job;
 const messages = async (jobId: string) => (await ok(server, ApiNotificationsQuery, { jobId })).notifications.map((n) => n.message);
 const ts = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
-
-async function openedJob(prefix: string) {
-  const jobId = uniqueId(prefix);
-  await putJob(server, jobId);
-  await ok(server, OpenJobMutation, { jobId });
-  return jobId;
-}
 
 describe('putJob', () => {
   it('creates a CLOSED job with what was given, readable by job(id), audited', async () => {
@@ -248,7 +239,7 @@ describe('openJob and closeJob', () => {
   });
 
   it('a FAILED job needs a force close', async () => {
-    const jobId = await openedJob('failed');
+    const jobId = await openedJob(server, 'failed');
     await server.app.db.pool.query(`UPDATE jobs SET state = 'FAILED' WHERE id = $1`, [jobId]);
     expectError(await gql(server, CloseJobMutation, { jobId }), 'CONFLICT', `cannot close job [${jobId}] because it failed, use force close`);
     expect((await job(jobId))!.state).toBe('FAILED');
@@ -258,8 +249,8 @@ describe('openJob and closeJob', () => {
 
 describe('ingestResults and Job.counts', () => {
   it('counts every kind exactly; quantiles and categorizer state are replaced, not added', async () => {
-    const jobId = await openedJob('counts');
-    const other = await openedJob('counts-other');
+    const jobId = await openedJob(server, 'counts');
+    const other = await openedJob(server, 'counts-other');
     const first = (
       await ok(server, ApiIngestResultsMutation, {
         jobId,
@@ -344,7 +335,7 @@ describe('ingestResults and Job.counts', () => {
   });
 
   it('refuses too many items or over-long values, and then writes nothing of the call', async () => {
-    const jobId = await openedJob('limits');
+    const jobId = await openedJob(server, 'limits');
     const bucket = { timestamp: ts(0), bucketSpanSeconds: 900, anomalyScore: 1 };
     const record = { timestamp: ts(0), recordScore: 1 };
     const cases: [Record<string, unknown>, string][] = [
@@ -404,7 +395,7 @@ describe('ingestResults and Job.counts', () => {
 
 describe('annotations', () => {
   it('putAnnotation writes a user annotation whose createdBy is the API key name; annotations lists them oldest first', async () => {
-    const jobId = await openedJob('notes');
+    const jobId = await openedJob(server, 'notes');
     await ok(server, ApiIngestResultsMutation, { jobId, input: { annotations: [{ timestamp: ts(10), text: 'system' }] } });
     const writer = (await ok(server, CreateApiKeyMutation, { name: uniqueId('annotator'), privileges: ['MANAGE_ML'] })).createApiKey;
     const byKey = (await ok(server, ApiPutAnnotationMutation, { jobId, input: { timestamp: ts(20), text: 'by the key' } }, writer.secret))
@@ -487,7 +478,7 @@ describe('calendars', () => {
 
 describe('notifications', () => {
   it('lists the job history oldest first with level, job and time; empty for an unknown job', async () => {
-    const jobId = await openedJob('audit');
+    const jobId = await openedJob(server, 'audit');
     await ok(server, CloseJobMutation, { jobId });
     const notes = (await ok(server, ApiNotificationsQuery, { jobId })).notifications;
     expect(notes.map((n) => [n.jobId, n.level, n.message])).toEqual([
@@ -530,13 +521,6 @@ describe('GraphQL over HTTP GET', () => {
     });
   });
 });
-
-/** One query or mutation over graphql-ws: exactly one result. */
-async function wsOnce<R, V>(client: Client, doc: TypedDocumentNode<R, V>, variables: V): Promise<ExecutionResult<R>> {
-  const results = await wsSubscribe(client, doc, variables).done;
-  expect(results).toHaveLength(1);
-  return results[0];
-}
 
 describe('over graphql-ws', () => {
   let client: Client;

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BadInputError } from '../src/errors.ts';
 import { assertValidId, MAX_ID_LENGTH } from '../src/jobs/ids.ts';
-import { gql, ok, startServer, uniqueId, type Result, type TestServer } from './support/server.ts';
+import { gql, ok, rowsOf, startServer, uniqueId, type Result, type TestServer } from './support/server.ts';
+import { eventually } from './support/wait.ts';
 import {
   HardeningDeleteJobMutation,
   HardeningIngestResultsMutation,
@@ -163,13 +164,11 @@ async function refusedChangesNothing(call: () => Promise<Result<unknown>>): Prom
   return result;
 }
 
+/** Every deletion task has ended (the failure lists the ones still going). */
 async function tasksSettled() {
-  for (let i = 0; i < 200; i++) {
-    const { rows } = await server.app.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks WHERE state IN ('QUEUED', 'RUNNING')`);
-    if (rows[0].n === 0) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('a deletion task did not finish');
+  await eventually(async () =>
+    expect(await rowsOf(server, `SELECT id, state::text FROM tasks WHERE state IN ('QUEUED', 'RUNNING')`), 'deletion tasks still going').toEqual([]),
+  );
 }
 
 const runs = (numRuns: number) => ({ numRuns, endOnFailure: true });

@@ -5,7 +5,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { asyncDelete } from './support/jobs.ts';
 import { gql, ok, uniqueId, wsClient, wsSubscribe } from './support/server.ts';
+import { eventually } from './support/wait.ts';
 import { spawnServer, type ServerProcess } from './support/process.ts';
 import { DeleteJobMutation, JobQuery, TaskProgressSubscription, TaskQuery } from './operations/documents.ts';
 import { rowsOwnedBy } from './support/data.ts';
@@ -50,11 +52,12 @@ describe.skipIf(!!why)('several instances on one database', () => {
     await pool?.end();
   });
 
-  const asyncDelete = async (target: ServerProcess, jobId: string) => {
-    const data = await ok(target, DeleteJobMutation, { jobId, waitForCompletion: false });
-    if (data.deleteJob.__typename !== 'DeletionTask') throw new Error('expected a task');
-    return data.deleteJob.task;
-  };
+  /** Waits until the task has deleted some rows (seen from B). */
+  const rowsGoing = (taskId: string) =>
+    eventually(async () => {
+      const task = (await ok(b, TaskQuery, { id: taskId })).task;
+      expect(task?.progress.deleted, JSON.stringify(task)).toBeGreaterThan(0);
+    });
   const db = () => ({ pool }) as unknown as Parameters<typeof rowsOwnedBy>[0];
   const owned = async (jobId: string) => Object.values(await rowsOwnedBy(db(), jobId)).reduce((x, y) => x + y, 0);
   const tasksOf = async (jobId: string) => (await pool.query('SELECT id FROM tasks WHERE job_id = $1', [jobId])).rows.map((r) => r.id as string);
@@ -85,11 +88,7 @@ describe.skipIf(!!why)('several instances on one database', () => {
     await seed(jobId, 1_000_000);
     const taskId = await asyncDelete(victim, jobId);
     // Wait until rows are going, then kill the runner without warning.
-    for (let i = 0; i < 100; i++) {
-      const task = (await ok(b, TaskQuery, { id: taskId })).task!;
-      if (task.progress.deleted > 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await rowsGoing(taskId);
     const killedAt = Date.now();
     victim.proc.kill('SIGKILL');
     await victim.exited;
@@ -114,7 +113,7 @@ describe.skipIf(!!why)('several instances on one database', () => {
     const taskId = await asyncDelete(leaving, jobId);
     const client = wsClient(a);
     const watching = wsSubscribe(client, TaskProgressSubscription, { id: taskId });
-    await new Promise((r) => setTimeout(r, 500));
+    await rowsGoing(taskId);
     leaving.proc.kill('SIGTERM');
     expect(await leaving.exited).toBe(0);
     const events = (await watching.done).map((e) => e.data!.taskProgress);

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
 import { COUNTED_TABLES } from '../src/jobs/row-counts.ts';
 import { seedJob } from '../src/seed/seed.ts';
-import { jobWithData } from './support/jobs.ts';
+import { asyncDelete, finalTask, jobWithData } from './support/jobs.ts';
 import { ok, startServer, uniqueId, type TestServer } from './support/server.ts';
-import { DeleteJobMutation, IngestResultsMutation, JobQuery, TaskQuery } from './operations/documents.ts';
+import { IngestResultsMutation, JobQuery, TaskQuery } from './operations/documents.ts';
 
 /** Deletions held between batches, so that one can be looked at mid-way. */
 let slow: TestServer;
@@ -69,9 +69,7 @@ describe('kept row counts', () => {
   it('go down with the rows during a deletion, and leave with the job', async () => {
     const jobId = uniqueId('counted-delete');
     await seedJob(slow.app.db, jobId, 200_000);
-    const data = await ok(slow, DeleteJobMutation, { jobId, waitForCompletion: false });
-    if (data.deleteJob.__typename !== 'DeletionTask') throw new Error('expected a DeletionTask');
-    const taskId = data.deleteJob.task;
+    const taskId = await asyncDelete(slow, jobId);
     let midway = false;
     for (let i = 0; i < 300 && !midway; i++) {
       const task = (await ok(slow, TaskQuery, { id: taskId })).task!;
@@ -83,8 +81,7 @@ describe('kept row counts', () => {
       if (!midway) await new Promise((r) => setTimeout(r, 50));
     }
     expect(midway).toBe(true);
-    for (let i = 0; i < 600 && (await ok(slow, TaskQuery, { id: taskId })).task!.state !== 'COMPLETED'; i++)
-      await new Promise((r) => setTimeout(r, 100));
+    expect((await finalTask(slow, taskId)).state).toBe('COMPLETED');
     const { rows } = await slow.app.db.pool.query(`SELECT * FROM job_row_counts WHERE job_id = $1`, [jobId]);
     expect(rows).toEqual([]);
   });

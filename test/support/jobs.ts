@@ -1,6 +1,6 @@
 // Builds jobs through the public API, the way clients do.
 import type { TestServer } from './server.ts';
-import { ok, wsClient, wsSubscribe } from './server.ts';
+import { ok, uniqueId, wsClient, wsSubscribe } from './server.ts';
 import {
   CloseJobMutation,
   DeleteJobMutation,
@@ -15,6 +15,14 @@ export const analysisConfig = { bucket_span: '15m', detectors: [{ function: 'mea
 
 export async function putJob(server: TestServer, jobId: string, groups: string[] = []) {
   return ok(server, PutJobMutation, { input: { jobId, analysisConfig, groups } });
+}
+
+/** A new OPENED job with no data; answers its id (`<prefix>-<random>`). */
+export async function openedJob(server: TestServer, prefix: string) {
+  const jobId = uniqueId(prefix);
+  await putJob(server, jobId);
+  await ok(server, OpenJobMutation, { jobId });
+  return jobId;
 }
 
 /**
@@ -45,7 +53,11 @@ export async function jobWithData(server: TestServer, jobId: string, state: 'ope
 }
 
 /** Starts a deletion without waiting; answers its task id. */
-export async function asyncDelete(s: TestServer, jobId: string, extra: { force?: boolean; deleteUserAnnotations?: boolean } = {}) {
+export async function asyncDelete(
+  s: Pick<TestServer, 'graphqlUrl' | 'adminKey'>,
+  jobId: string,
+  extra: { force?: boolean; deleteUserAnnotations?: boolean } = {},
+) {
   const data = await ok(s, DeleteJobMutation, { jobId, waitForCompletion: false, ...extra });
   if (data.deleteJob.__typename !== 'DeletionTask') throw new Error(`expected a DeletionTask, got ${data.deleteJob.__typename}`);
   return data.deleteJob.task;

@@ -8,7 +8,7 @@ import { print, type ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { buildApp, type App } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
@@ -84,25 +84,21 @@ export async function ok<TResult, TVars>(
   return result.data;
 }
 
+const wsOptions = (server: Pick<TestServer, 'wsUrl'>, key: string | null) => ({
+  url: server.wsUrl,
+  webSocketImpl: WebSocket,
+  retryAttempts: 0,
+  connectionParams: key ? { authorization: `ApiKey ${key}` } : {},
+});
+
+/** A graphql-ws client that connects on its first operation. `key: null` sends no credentials. */
 export function wsClient(server: Pick<TestServer, 'wsUrl' | 'adminKey'>, key: string | null = server.adminKey): Client {
-  return createClient({
-    url: server.wsUrl,
-    webSocketImpl: WebSocket,
-    retryAttempts: 0,
-    lazy: true,
-    connectionParams: key ? { authorization: `ApiKey ${key}` } : {},
-  });
+  return createClient({ ...wsOptions(server, key), lazy: true });
 }
 
 /** A graphql-ws client whose socket is open and acknowledged: a subscription then starts at once. */
-export async function connectedWsClient(server: Pick<TestServer, 'wsUrl' | 'adminKey'>): Promise<Client> {
-  const client = createClient({
-    url: server.wsUrl,
-    webSocketImpl: WebSocket,
-    retryAttempts: 0,
-    lazy: false,
-    connectionParams: { authorization: `ApiKey ${server.adminKey}` },
-  });
+export async function connectedWsClient(server: Pick<TestServer, 'wsUrl' | 'adminKey'>, key: string = server.adminKey): Promise<Client> {
+  const client = createClient({ ...wsOptions(server, key), lazy: false });
   await new Promise<void>((resolve, reject) => {
     client.on('connected', () => resolve());
     client.on('closed', (event) => reject(new Error(`socket closed before it was acknowledged: ${JSON.stringify(event)}`)));
@@ -140,6 +136,17 @@ export function wsSubscribe<TResult, TVars>(
     );
   });
   return { events, done, stop: () => stop() };
+}
+
+/** One query or mutation over graphql-ws: exactly one result. */
+export async function wsOnce<TResult, TVars>(
+  client: Client,
+  doc: TypedDocumentNode<TResult, TVars>,
+  variables: TVars,
+): Promise<ExecutionResult<TResult>> {
+  const results = await wsSubscribe(client, doc, variables).done;
+  expect(results).toHaveLength(1);
+  return results[0];
 }
 
 /** Collects every event of a subscription over SSE (GraphQL over SSE, "distinct connections"). */
