@@ -1,4 +1,4 @@
-// deleteJob and tasks: one test (or more) per rule of ../shared/contract/delete-job.md, named by
+// deleteJob and tasks: one test (or more) per rule of docs/deleting-jobs.md, named by
 // its id, against a real server and database through HTTP, graphql-ws and SSE.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedJob } from '../src/seed/seed.ts';
