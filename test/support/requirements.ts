@@ -47,14 +47,16 @@ export function chromiumPath(): string | undefined {
   const wanted = process.env.CHROMIUM_PATH;
   const candidates =
     wanted !== undefined ? [wanted] : [...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'chromium')), '/usr/bin/chromium'];
-  return candidates.find((file) => {
-    try {
-      accessSync(file, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  return candidates.find(isExecutable);
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const chromiumBrowser = (): Requirement => ({
@@ -64,4 +66,12 @@ export const chromiumBrowser = (): Requirement => ({
       ? `Chromium (CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable)`
       : 'Chromium (no chromium on PATH or at /usr/bin/chromium)',
   how: 'install it (Debian/Ubuntu: apt-get install -y chromium) or set CHROMIUM_PATH to its executable',
+});
+
+/** util-linux's `script`, which runs a command in a pseudo-terminal (node-pty is not available). */
+export const pseudoTerminal = (): Requirement => ({
+  missing: (process.env.PATH ?? '').split(delimiter).some((dir) => isExecutable(join(dir, 'script')))
+    ? undefined
+    : "util-linux's `script` (not on PATH)",
+  how: 'install util-linux (Debian/Ubuntu: apt-get install -y util-linux)',
 });
