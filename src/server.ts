@@ -16,7 +16,11 @@ const app = await buildApp(config, {
   },
 });
 await app.start();
-process.stdout.write(`GraphQL: ${app.url}/graphql (HTTP, SSE, WebSocket)  health: ${app.url}/health\n`);
+process.stdout.write(
+  `GraphQL: ${app.url}/graphql (HTTP, SSE, WebSocket; GraphiQL in a browser)\n` +
+    `Dashboard: ${app.url}/\n` +
+    `Health: ${app.url}/health  ready: ${app.url}/ready  metrics: ${app.url}/metrics\n`,
+);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
