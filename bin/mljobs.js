@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// The `mljobs` command: runs the TypeScript client (src/cli/client.ts) through tsx, in this process.
-import { register } from 'tsx/esm/api';
+// The `mljobs` command: the client compiled to dist/ (by `npm ci`, or `npm run build` after a
+// change to src/), so that it starts at once, with nothing compiled at run time.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/client.ts');
+const entry = new URL('../dist/src/cli/client.js', import.meta.url);
+if (!existsSync(entry)) {
+  console.error(`mljobs: ${entry.pathname} is missing: run \`npm run build\` in ${new URL('..', import.meta.url).pathname}`);
+  process.exit(1);
+}
+await import(entry.href);

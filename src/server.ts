@@ -48,4 +48,9 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 }
 
 await app.start();
-if (!stopping) process.stdout.write(`GraphQL: ${app.url}/graphql (HTTP, SSE, WebSocket)  health: ${app.url}/health\n`);
+if (!stopping)
+  process.stdout.write(
+    `GraphQL: ${app.url}/graphql (HTTP, SSE, WebSocket; GraphiQL in a browser)\n` +
+      `Dashboard: ${app.url}/\n` +
+      `Health: ${app.url}/health  ready: ${app.url}/ready  metrics: ${app.url}/metrics\n`,
+  );

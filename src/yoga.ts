@@ -16,6 +16,7 @@ import { createYoga, isAsyncIterable, maskError as yogaMaskError, type Plugin, t
 import { authenticate, secretFromHeader } from './auth/api-keys.ts';
 import type { Context } from './context.ts';
 import { useCsrfPrevention } from './http/csrf.ts';
+import { graphiqlOptions, renderOfflineGraphiQL } from './http/graphiql.ts';
 import { corsFor } from './http/origins.ts';
 import { currentRequestId } from './http/request-scope.ts';
 import { useStorableText } from './limits/input-text.ts';
@@ -199,6 +200,8 @@ export function createYogaApp(services: Services, deps: YogaDeps) {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    graphiql: graphiqlOptions,
+    renderGraphiQL: renderOfflineGraphiQL,
     batching: false,
     logging: false,
     cors: corsFor(config),

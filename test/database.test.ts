@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { drift, pendingSchemaChange } from '../src/db/migrate.ts';
 import { OWNED_TABLES, rowsOwnedBy } from './support/data.ts';
 import { jobWithData } from './support/jobs.ts';
+import { postgresServer, unmet } from './support/requirements.ts';
 import { ok, rowsOf, startServer, uniqueId, type TestServer } from './support/server.ts';
 import { AnnotationsQuery, CalendarQuery, JobQuery, NotificationsQuery, PutCalendarMutation } from './operations/documents.ts';
 
@@ -28,9 +29,8 @@ const BELONG = Object.fromEntries(OWNED_TABLES.filter((t) => t !== 'jobs').map((
 // Comparing schemas replays the migrations into a shadow database, which needs a PostgreSQL
 // server (the embedded PGlite has one database, and Prisma's describer does not read it).
 const server_url = inject('databaseUrl');
-if (!server_url) console.log('[tests] skipping the migration-drift checks: they need a PostgreSQL server (DATABASE_URL) for the shadow database');
 
-describe.skipIf(!server_url)('migrations', () => {
+describe.skipIf(unmet('the migration-drift checks (a shadow database)', postgresServer()))('migrations', () => {
   it('the committed migrations produce exactly the Prisma schema: pendingSchemaChange(test database) is empty', async () => {
     expect(await pendingSchemaChange(server.app.db.url)).toBe('');
   });

@@ -1,4 +1,4 @@
-// deleteJob and tasks: one test (or more) per rule of ../shared/contract/delete-job.md, named by
+// deleteJob and tasks: one test (or more) per rule of docs/deleting-jobs.md, named by
 // its id, against a real server and database through HTTP, graphql-ws and SSE.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

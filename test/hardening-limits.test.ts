@@ -1,7 +1,10 @@
 // Issue #6, request limits and HTTP: one test per limit and per refusal, over the real server,
 // each asserting the exact error and that the server still answers a normal query afterwards.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -205,11 +208,37 @@ describe('request limits (graphql-armor and the body size)', () => {
     expect(await page.text()).toMatch(/graphiql/i);
   });
 
-  it('the contract check introspects the served schema under the default limits', async () => {
+  it('the served schema, introspected under the default limits, has no breaking change against the last release (schema/baseline.graphql)', async () => {
     const run = promisify(execFile);
-    for (const env of [{ CONTRACT_API_KEY: server.adminKey }, {}]) {
-      const { stdout } = await run(process.execPath, ['../shared/tools/contract-check.mjs', server.graphqlUrl], { env: { ...process.env, ...env } });
-      expect(stdout).toMatch(/contract: no breaking change/);
+    for (const env of [{ ML_API_KEY: server.adminKey }, { ML_API_KEY: '' }]) {
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/schema-check.ts', server.graphqlUrl], {
+        env: { ...process.env, ...env },
+      });
+      expect(stdout).toBe('schema/baseline.graphql: no breaking change\n');
+    }
+  });
+
+  it('the compatibility check fails on a breaking change: a field removed, a default changed', async () => {
+    const run = promisify(execFile);
+    const dir = mkdtempSync(join(tmpdir(), 'schema-check-'));
+    const broken = join(dir, 'schema.graphql');
+    const printed = readFileSync('schema.graphql', 'utf8');
+    writeFileSync(
+      broken,
+      printed.replace(/^\s*deleting: Boolean!\n/m, '\n').replace('waitForCompletion: Boolean = true', 'waitForCompletion: Boolean = false'),
+    );
+    try {
+      const failed = await run(process.execPath, ['--import', 'tsx', 'src/cli/schema-check.ts', broken]).catch(
+        (err: { code: number; stdout: string }) => err,
+      );
+      expect(failed).toMatchObject({ code: 1 });
+      expect(failed.stdout).toContain('FIELD_REMOVED: Job.deleting was removed.');
+      expect(failed.stdout).toContain(
+        'ARG_DEFAULT_VALUE_CHANGE: Mutation.deleteJob arg waitForCompletion has changed defaultValue from true to false.',
+      );
+      expect(failed.stdout).toContain('2 breaking changes against schema/baseline.graphql');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

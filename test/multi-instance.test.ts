@@ -12,15 +12,12 @@ import { spawnServer, type ServerProcess } from './support/process.ts';
 import { DeleteJobMutation, JobQuery, TaskProgressSubscription, TaskQuery } from './operations/documents.ts';
 import { rowsOwnedBy } from './support/data.ts';
 import pg from 'pg';
+import { postgresServer, redis, unmet } from './support/requirements.ts';
 
 const databaseUrl = inject('databaseUrl');
 const redisUrl = inject('redisUrl');
-const why = !databaseUrl
-  ? 'DATABASE_URL is unset (the embedded database is single-process)'
-  : !redisUrl
-    ? 'REDIS_URL is unset (cross-instance pub/sub needs Redis)'
-    : '';
-if (why) console.log(`[tests] skipping multi-instance suite: ${why}`);
+// The embedded database belongs to one process; cross-instance events need Redis.
+const skipped = unmet('the multi-instance suite', postgresServer(), redis());
 
 const run = promisify(execFile);
 
@@ -35,7 +32,7 @@ async function seed(jobId: string, rows: number) {
   );
 }
 
-describe.skipIf(!!why)('several instances on one database', () => {
+describe.skipIf(skipped)('several instances on one database', () => {
   const adminKey = randomBytes(24).toString('base64url');
   const env = () => ({ DATABASE_URL: databaseUrl!, REDIS_URL: redisUrl!, ML_ADMIN_API_KEY: adminKey, TASK_LEASE_SECONDS: '10' });
   let a: ServerProcess;

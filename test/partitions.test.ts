@@ -11,6 +11,7 @@ import { dropOrphanPartitions, ensurePartitions, partitionsOf } from '../src/job
 import { COUNTED_TABLES } from '../src/jobs/row-counts.ts';
 import { seedJob } from '../src/seed/seed.ts';
 import { createScratchDatabase } from './support/databases.ts';
+import { postgresServer, unmet } from './support/requirements.ts';
 import { asyncDelete, finalTask, jobWithData, putJob } from './support/jobs.ts';
 import { ok, rowsOf, startServer, uniqueId, type TestServer } from './support/server.ts';
 import { DeleteJobMutation, TaskQuery } from './operations/documents.ts';
@@ -124,10 +125,7 @@ describe('partitions under concurrency', () => {
 });
 
 // Holding a lock needs a second connection, which the embedded database (one session) has not.
-const lockingUrl = inject('databaseUrl');
-if (!lockingUrl)
-  console.log('[tests] skipping the long-transaction check: it needs a second connection, which the embedded database (one session) has not');
-describe.skipIf(!lockingUrl)('a parent table held by a long transaction', () => {
+describe.skipIf(unmet('the long-transaction check (a second connection)', postgresServer()))('a parent table held by a long transaction', () => {
   it('the deletion waits without failing (trying again), then completes once the transaction ends', async () => {
     const [held, other] = [uniqueId('parts-held'), uniqueId('parts-reader')];
     await jobWithData(server, held);
@@ -160,9 +158,8 @@ async function partitionName(table: string, jobId: string): Promise<string> {
 // migration before partitioning and that one, then finishes them as a start does: the
 // partitioning must keep every row, its id sequence and its keys.
 const serverUrl = inject('databaseUrl');
-if (!serverUrl) console.log('[tests] skipping the partitioning-migration check: it needs a PostgreSQL server (DATABASE_URL) for a scratch database');
 
-describe.skipIf(!serverUrl)('the partitioning migration', () => {
+describe.skipIf(unmet('the partitioning-migration check (a scratch database)', postgresServer()))('the partitioning migration', () => {
   it('moves the rows jobs already own into their partitions, keeping ids and sequences', async () => {
     const scratch = await createScratchDatabase(serverUrl!, 'mlparts');
     const client = new pg.Client({ connectionString: scratch.url });

@@ -1,9 +1,10 @@
-// mljobs: the command-line client (`npm run cli -- …`, or the `mljobs` bin). Usage and exit
-// codes: `mljobs help`, docs/clients.md.
+// mljobs: the command-line client (`npm run cli -- …`, or the `mljobs` bin; both run the build in
+// dist/). Usage and exit codes: `mljobs help`, docs/clients.md.
 import { Api, ClientError } from './client/api.ts';
 import { parseInvocation, USAGE, type Command, type Invocation } from './client/args.ts';
-import { deleteJob, followTask, listJobs, type Output } from './client/commands.ts';
+import { deleteJob, followTask, listJobs, listTasks, type Output, type Run } from './client/commands.ts';
 import { EXIT, exitCodeFor } from './client/exit-codes.ts';
+import { hintFor, version } from './client/self.ts';
 
 async function main(argv: string[], env: NodeJS.ProcessEnv, out: Output): Promise<number> {
   let invocation: Invocation | undefined;
@@ -14,8 +15,13 @@ async function main(argv: string[], env: NodeJS.ProcessEnv, out: Output): Promis
       out.stdout.write(USAGE);
       return EXIT.OK;
     }
+    if (invocation.command.name === 'version') {
+      out.stdout.write(`${version()}\n`);
+      return EXIT.OK;
+    }
     api = new Api({ url: invocation.url, apiKey: invocation.apiKey! });
-    return await run(api, invocation.command, invocation.json, out);
+    const hint = hintFor(invocation, env, process.argv[1]);
+    return await run({ api, out, json: invocation.json, hint }, invocation.command);
   } catch (err) {
     const error = err instanceof ClientError ? err : new ClientError(err instanceof Error ? err.message : String(err), 'INTERNAL_SERVER_ERROR');
     const json = invocation?.json ?? argv.includes('--json');
@@ -30,14 +36,16 @@ async function main(argv: string[], env: NodeJS.ProcessEnv, out: Output): Promis
   }
 }
 
-function run(api: Api, command: Exclude<Command, { name: 'help' }>, json: boolean, out: Output): Promise<number> {
+function run(ctx: Run, command: Exclude<Command, { name: 'help' | 'version' }>): Promise<number> {
   switch (command.name) {
     case 'jobs':
-      return listJobs(api, out, json, command.ids);
+      return listJobs(ctx, command.ids);
     case 'delete':
-      return deleteJob(api, out, json, command);
+      return deleteJob(ctx, command);
     case 'follow':
-      return followTask(api, out, json, command.taskId);
+      return followTask(ctx, command.taskId);
+    case 'tasks':
+      return listTasks(ctx, command.limit);
   }
 }
 

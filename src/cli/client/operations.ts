@@ -32,3 +32,10 @@ export const CliDeleteJobMutation = graphql(`
 export const CliTaskProgressSubscription = graphql(`
   subscription CliTaskProgress($id: ID!) { taskProgress(id: $id) { ...CliTask } }
 `);
+
+export const CliTasksQuery = graphql(`
+  query CliTasks($limit: Int!) {
+    tasks(actions: "cluster:admin/xpack/ml/job/delete", limit: $limit) { ...CliTask }
+    jobs { id state deleting }
+  }
+`);

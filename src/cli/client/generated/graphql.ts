@@ -53,6 +53,13 @@ export type CliTaskProgressSubscriptionVariables = Exact<{
 
 export type CliTaskProgressSubscription = { taskProgress: { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } };
 
+export type CliTasksQueryVariables = Exact<{
+  limit: number;
+}>;
+
+
+export type CliTasksQuery = { tasks: Array<{ id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null }>, jobs: Array<{ id: string, state: JobState, deleting: boolean }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -160,3 +167,33 @@ export const CliTaskProgressDocument = new TypedDocumentString(`
     reason
   }
 }`) as unknown as TypedDocumentString<CliTaskProgressSubscription, CliTaskProgressSubscriptionVariables>;
+export const CliTasksDocument = new TypedDocumentString(`
+    query CliTasks($limit: Int!) {
+  tasks(actions: "cluster:admin/xpack/ml/job/delete", limit: $limit) {
+    ...CliTask
+  }
+  jobs {
+    id
+    state
+    deleting
+  }
+}
+    fragment CliTask on Task {
+  id
+  jobId
+  description
+  state
+  completed
+  startTime
+  runningTimeNanos
+  progress {
+    phase
+    deleted
+    total
+    percent
+  }
+  error {
+    type
+    reason
+  }
+}`) as unknown as TypedDocumentString<CliTasksQuery, CliTasksQueryVariables>;
