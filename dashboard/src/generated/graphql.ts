@@ -137,7 +137,7 @@ export const DashboardDocument = new TypedDocumentString(`
     type
     reason
   }
-}`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+}`, {"hash":"sha256:43fa555ce32fb77ba5728b9b3cddd8b94e4089ef0d72a1fb3cebb39ea05e2f3a"}) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const DashboardDeleteJobDocument = new TypedDocumentString(`
     mutation DashboardDeleteJob($jobId: ID!, $force: Boolean!, $waitForCompletion: Boolean!, $deleteUserAnnotations: Boolean!) {
   deleteJob(
@@ -155,7 +155,7 @@ export const DashboardDeleteJobDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DashboardDeleteJobMutation, DashboardDeleteJobMutationVariables>;
+    `, {"hash":"sha256:ad9c5101cc8ed300e3842fdca25231586e25d6f0a888f7f0fe6b5f9052fa702a"}) as unknown as TypedDocumentString<DashboardDeleteJobMutation, DashboardDeleteJobMutationVariables>;
 export const DashboardTaskProgressDocument = new TypedDocumentString(`
     subscription DashboardTaskProgress($id: ID!) {
   taskProgress(id: $id) {
@@ -180,4 +180,4 @@ export const DashboardTaskProgressDocument = new TypedDocumentString(`
     type
     reason
   }
-}`) as unknown as TypedDocumentString<DashboardTaskProgressSubscription, DashboardTaskProgressSubscriptionVariables>;
+}`, {"hash":"sha256:b16b6888afd8e9472271c70acda8a55475152a62a91dabce01c26aed48a8247d"}) as unknown as TypedDocumentString<DashboardTaskProgressSubscription, DashboardTaskProgressSubscriptionVariables>;
