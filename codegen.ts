@@ -21,7 +21,7 @@ const config: CodegenConfig = {
   ignoreNoDocuments: true,
   generates: {
     'test/generated/': {
-      documents: ['test/**/*.ts', '!test/generated/**'],
+      documents: ['test/**/*.ts', '!test/generated/**', '!test/consumers/**'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {
