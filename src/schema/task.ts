@@ -2,11 +2,15 @@ import type { TaskRow } from '../tasks/task-store.ts';
 import { getTask, isTerminal, listTasks, MAX_TASKS } from '../tasks/task-store.ts';
 import { watchTask } from '../tasks/watch.ts';
 import { assertTaskId } from '../tasks/task-ids.ts';
+import { PHASE_CONFIG, PHASE_STOPPING, STEPS } from '../deletion/plan.ts';
 import { Acknowledged } from './acknowledged.ts';
 import { builder } from './builder.ts';
 import { authorize, guarded } from './guard.ts';
+import { Job } from './job.ts';
+import { loadersOf } from './loaders.ts';
+import { Node, nodeIdOf } from './node.ts';
 
-const TaskState = builder.enumType('TaskState', {
+export const TaskState = builder.enumType('TaskState', {
   values: {
     QUEUED: { description: 'Accepted, not yet picked up by a runner.' },
     RUNNING: {},
@@ -14,6 +18,9 @@ const TaskState = builder.enumType('TaskState', {
     FAILED: {},
   } as const,
 });
+
+/** Every phase a deletion task shows, in order (TaskProgress.phase's documented values). */
+const PHASES = ['QUEUED', 'STARTING', PHASE_STOPPING, ...new Set(STEPS.map((step) => step.phase)), PHASE_CONFIG, 'DONE'];
 
 interface ProgressView {
   phase: string;
@@ -30,7 +37,9 @@ export function progressOf(task: TaskRow): ProgressView {
 
 const TaskProgress = builder.objectRef<ProgressView>('TaskProgress').implement({
   fields: (t) => ({
-    phase: t.exposeString('phase', { description: 'Name of the step now running, e.g. RESULTS, MODEL_STATE, CONFIG (service-defined, stable).' }),
+    phase: t.exposeString('phase', {
+      description: `Name of the step now running, e.g. RESULTS, MODEL_STATE, CONFIG (service-defined, stable). In order: ${PHASES.join(', ')}.`,
+    }),
     deleted: t.exposeInt('deleted', { description: 'Rows removed so far, and the rows this deletion removes, counted when the task started.' }),
     total: t.exposeInt('total'),
     percent: t.exposeFloat('percent', { description: '0..100, never decreasing over the life of a task.' }),
@@ -44,9 +53,13 @@ const TaskError = builder.objectRef<{ type: string; reason: string }>('TaskError
   }),
 });
 
-export const Task = builder.objectRef<TaskRow>('Task').implement({
+export const Task = builder.objectRef<TaskRow>('Task');
+
+Task.implement({
   description: "A long-running operation, like Elasticsearch's task management API.",
+  interfaces: [Node],
   fields: (t) => ({
+    nodeId: t.id(nodeIdOf('Task')),
     id: t.exposeID('id', { description: 'Opaque; Elasticsearch style is `<nodeId>:<number>`.' }),
     action: t.exposeString('action', { description: 'For job deletion: cluster:admin/xpack/ml/job/delete' }),
     description: t.exposeString('description', { description: 'For job deletion: delete-job-<jobId>' }),
@@ -69,7 +82,17 @@ export const Task = builder.objectRef<TaskRow>('Task').implement({
       description: 'Set once failed.',
       resolve: (task) => (task.state === 'FAILED' ? { type: task.errorType ?? 'exception', reason: task.errorReason ?? '' } : null),
     }),
-    jobId: t.exposeID('jobId', { description: 'The job this task works on.' }),
+    jobId: t.exposeID('jobId', { description: 'The job a deletion task is about (kept after the job is gone).' }),
+    job: t.field({
+      type: Job,
+      nullable: true,
+      description: 'Null once the job is gone.',
+      // A job created again with the same id after this deletion is another job.
+      resolve: async (task, _args, ctx) => {
+        const job = await loadersOf(ctx).job.load(task.jobId);
+        return job && job.createdAt <= task.startTime ? job : null;
+      },
+    }),
     attempts: t.exposeInt('attempts', {
       description:
         'Times the work was started: 1 for a run that met no transient error; more after retries (connection loss, lock timeouts, …) or a takeover.',

@@ -24,6 +24,7 @@ import { ProgressWriter, type Progress } from './progress-writer.ts';
 import { claimTask, isTerminal, LeaseLostError, recordRetry, releaseTask, saveProgress, type TaskRow } from './task-store.ts';
 import { TASK_QUEUE } from './queue-name.ts';
 import { sweep } from './sweep.ts';
+import { publishTaskChange } from '../events/publish.ts';
 
 /**
  * Progress is written (and published) at most this often while rows are being deleted: five
@@ -137,7 +138,7 @@ export class TaskRunner {
 
   /** Publishes a change of a task so subscribers on every instance re-read it. */
   publish(task: Pick<TaskRow, 'id' | 'version' | 'state'>): void {
-    this.opts.pubsub.publish('taskProgress', task.id, { version: task.version, terminal: isTerminal(task) });
+    publishTaskChange(this.opts.pubsub, task);
   }
 
   /** Stops taking work, gives running tasks back to the queue, and waits for them to let go. */

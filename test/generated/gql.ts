@@ -32,6 +32,18 @@ type Documents = {
     "\n  mutation ApiCreateApiKey($name: String!, $privileges: [ClusterPrivilege!]!) {\n    createApiKey(name: $name, privileges: $privileges) { secret apiKey { id name privileges createdAt invalidated } }\n  }\n": typeof types.ApiCreateApiKeyDocument,
     "\n  subscription ApiTaskProgress($id: ID!) { taskProgress(id: $id) { id action description state completed } }\n": typeof types.ApiTaskProgressDocument,
     "\n  query ApiTypeFields($name: String!) { __type(name: $name) { name fields { name } } }\n": typeof types.ApiTypeFieldsDocument,
+    "\n  query ClientsCurrentApiKey { currentApiKey { nodeId id name privileges invalidated } }\n": typeof types.ClientsCurrentApiKeyDocument,
+    "\n  query ClientsNode($nodeId: ID!) {\n    node(nodeId: $nodeId) {\n      __typename nodeId\n      ... on Job { id state }\n      ... on Datafeed { id jobId datafeedState: state }\n      ... on Task { id jobId }\n      ... on Calendar { id jobIds }\n      ... on Annotation { id text }\n      ... on ApiKey { id name }\n    }\n  }\n": typeof types.ClientsNodeDocument,
+    "\n  query ClientsNodes($nodeIds: [ID!]!) { nodes(nodeIds: $nodeIds) { __typename nodeId } }\n": typeof types.ClientsNodesDocument,
+    "\n  query ClientsJobLinks($id: ID!) {\n    job(id: $id) {\n      nodeId id deleting\n      datafeed { nodeId id }\n      deletionTask { nodeId id state jobId job { nodeId id } }\n    }\n  }\n": typeof types.ClientsJobLinksDocument,
+    "\n  query ClientsTaskLinks($id: ID!) { task(id: $id) { nodeId id state jobId job { nodeId id deleting } } }\n": typeof types.ClientsTaskLinksDocument,
+    "\n  mutation ClientsDeleteJob($jobId: ID!, $waitForCompletion: Boolean, $force: Boolean) {\n    deleteJob(jobId: $jobId, waitForCompletion: $waitForCompletion, force: $force) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task jobId }\n    }\n  }\n": typeof types.ClientsDeleteJobDocument,
+    "\n  query ClientsIdsOfEveryType($jobId: ID!, $datafeedId: ID!, $calendarId: ID!) {\n    job(id: $jobId) { nodeId }\n    datafeed(id: $datafeedId) { nodeId }\n    calendar(id: $calendarId) { nodeId }\n    annotations(jobId: $jobId) { nodeId }\n    currentApiKey { nodeId }\n  }\n": typeof types.ClientsIdsOfEveryTypeDocument,
+    "\n  query ClientsJobsPage($first: Int, $after: String, $last: Int, $before: String, $filter: JobFilter, $orderBy: JobOrder) {\n    jobsConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id state deleting } }\n    }\n  }\n": typeof types.ClientsJobsPageDocument,
+    "\n  query ClientsJobsFullPage($first: Int, $filter: JobFilter) {\n    jobsConnection(first: $first, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          nodeId id\n          counts { total annotations buckets }\n          datafeed { nodeId id }\n          deletionTask { nodeId id state }\n        }\n      }\n    }\n  }\n": typeof types.ClientsJobsFullPageDocument,
+    "\n  query ClientsTasksPage($first: Int, $after: String, $last: Int, $before: String, $filter: TaskFilter) {\n    tasksConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id jobId state job { id } } }\n    }\n  }\n": typeof types.ClientsTasksPageDocument,
+    "\n  subscription ClientsJobEvents($filter: JobFilter) {\n    jobEvents(filter: $filter) { kind jobId jobNodeId deletedNodeId job { nodeId id state deleting deletionTask { id state } } }\n  }\n": typeof types.ClientsJobEventsDocument,
+    "\n  subscription ClientsTaskEvents($filter: TaskFilter) { taskEvents(filter: $filter) { nodeId id jobId state progress { percent } } }\n": typeof types.ClientsTaskEventsDocument,
     "\n  mutation PutJob($input: PutJobInput!) {\n    putJob(input: $input) { id state deleting groups }\n  }\n": typeof types.PutJobDocument,
     "\n  mutation OpenJob($jobId: ID!) { openJob(jobId: $jobId) { id state } }\n": typeof types.OpenJobDocument,
     "\n  mutation CloseJob($jobId: ID!, $force: Boolean) { closeJob(jobId: $jobId, force: $force) { id state } }\n": typeof types.CloseJobDocument,
@@ -81,6 +93,18 @@ const documents: Documents = {
     "\n  mutation ApiCreateApiKey($name: String!, $privileges: [ClusterPrivilege!]!) {\n    createApiKey(name: $name, privileges: $privileges) { secret apiKey { id name privileges createdAt invalidated } }\n  }\n": types.ApiCreateApiKeyDocument,
     "\n  subscription ApiTaskProgress($id: ID!) { taskProgress(id: $id) { id action description state completed } }\n": types.ApiTaskProgressDocument,
     "\n  query ApiTypeFields($name: String!) { __type(name: $name) { name fields { name } } }\n": types.ApiTypeFieldsDocument,
+    "\n  query ClientsCurrentApiKey { currentApiKey { nodeId id name privileges invalidated } }\n": types.ClientsCurrentApiKeyDocument,
+    "\n  query ClientsNode($nodeId: ID!) {\n    node(nodeId: $nodeId) {\n      __typename nodeId\n      ... on Job { id state }\n      ... on Datafeed { id jobId datafeedState: state }\n      ... on Task { id jobId }\n      ... on Calendar { id jobIds }\n      ... on Annotation { id text }\n      ... on ApiKey { id name }\n    }\n  }\n": types.ClientsNodeDocument,
+    "\n  query ClientsNodes($nodeIds: [ID!]!) { nodes(nodeIds: $nodeIds) { __typename nodeId } }\n": types.ClientsNodesDocument,
+    "\n  query ClientsJobLinks($id: ID!) {\n    job(id: $id) {\n      nodeId id deleting\n      datafeed { nodeId id }\n      deletionTask { nodeId id state jobId job { nodeId id } }\n    }\n  }\n": types.ClientsJobLinksDocument,
+    "\n  query ClientsTaskLinks($id: ID!) { task(id: $id) { nodeId id state jobId job { nodeId id deleting } } }\n": types.ClientsTaskLinksDocument,
+    "\n  mutation ClientsDeleteJob($jobId: ID!, $waitForCompletion: Boolean, $force: Boolean) {\n    deleteJob(jobId: $jobId, waitForCompletion: $waitForCompletion, force: $force) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task jobId }\n    }\n  }\n": types.ClientsDeleteJobDocument,
+    "\n  query ClientsIdsOfEveryType($jobId: ID!, $datafeedId: ID!, $calendarId: ID!) {\n    job(id: $jobId) { nodeId }\n    datafeed(id: $datafeedId) { nodeId }\n    calendar(id: $calendarId) { nodeId }\n    annotations(jobId: $jobId) { nodeId }\n    currentApiKey { nodeId }\n  }\n": types.ClientsIdsOfEveryTypeDocument,
+    "\n  query ClientsJobsPage($first: Int, $after: String, $last: Int, $before: String, $filter: JobFilter, $orderBy: JobOrder) {\n    jobsConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id state deleting } }\n    }\n  }\n": types.ClientsJobsPageDocument,
+    "\n  query ClientsJobsFullPage($first: Int, $filter: JobFilter) {\n    jobsConnection(first: $first, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          nodeId id\n          counts { total annotations buckets }\n          datafeed { nodeId id }\n          deletionTask { nodeId id state }\n        }\n      }\n    }\n  }\n": types.ClientsJobsFullPageDocument,
+    "\n  query ClientsTasksPage($first: Int, $after: String, $last: Int, $before: String, $filter: TaskFilter) {\n    tasksConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id jobId state job { id } } }\n    }\n  }\n": types.ClientsTasksPageDocument,
+    "\n  subscription ClientsJobEvents($filter: JobFilter) {\n    jobEvents(filter: $filter) { kind jobId jobNodeId deletedNodeId job { nodeId id state deleting deletionTask { id state } } }\n  }\n": types.ClientsJobEventsDocument,
+    "\n  subscription ClientsTaskEvents($filter: TaskFilter) { taskEvents(filter: $filter) { nodeId id jobId state progress { percent } } }\n": types.ClientsTaskEventsDocument,
     "\n  mutation PutJob($input: PutJobInput!) {\n    putJob(input: $input) { id state deleting groups }\n  }\n": types.PutJobDocument,
     "\n  mutation OpenJob($jobId: ID!) { openJob(jobId: $jobId) { id state } }\n": types.OpenJobDocument,
     "\n  mutation CloseJob($jobId: ID!, $force: Boolean) { closeJob(jobId: $jobId, force: $force) { id state } }\n": types.CloseJobDocument,
@@ -198,6 +222,54 @@ export function graphql(source: "\n  subscription ApiTaskProgress($id: ID!) { ta
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ApiTypeFields($name: String!) { __type(name: $name) { name fields { name } } }\n"): (typeof documents)["\n  query ApiTypeFields($name: String!) { __type(name: $name) { name fields { name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientsCurrentApiKey { currentApiKey { nodeId id name privileges invalidated } }\n"): (typeof documents)["\n  query ClientsCurrentApiKey { currentApiKey { nodeId id name privileges invalidated } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientsNode($nodeId: ID!) {\n    node(nodeId: $nodeId) {\n      __typename nodeId\n      ... on Job { id state }\n      ... on Datafeed { id jobId datafeedState: state }\n      ... on Task { id jobId }\n      ... on Calendar { id jobIds }\n      ... on Annotation { id text }\n      ... on ApiKey { id name }\n    }\n  }\n"): (typeof documents)["\n  query ClientsNode($nodeId: ID!) {\n    node(nodeId: $nodeId) {\n      __typename nodeId\n      ... on Job { id state }\n      ... on Datafeed { id jobId datafeedState: state }\n      ... on Task { id jobId }\n      ... on Calendar { id jobIds }\n      ... on Annotation { id text }\n      ... on ApiKey { id name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientsNodes($nodeIds: [ID!]!) { nodes(nodeIds: $nodeIds) { __typename nodeId } }\n"): (typeof documents)["\n  query ClientsNodes($nodeIds: [ID!]!) { nodes(nodeIds: $nodeIds) { __typename nodeId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientsJobLinks($id: ID!) {\n    job(id: $id) {\n      nodeId id deleting\n      datafeed { nodeId id }\n      deletionTask { nodeId id state jobId job { nodeId id } }\n    }\n  }\n"): (typeof documents)["\n  query ClientsJobLinks($id: ID!) {\n    job(id: $id) {\n      nodeId id deleting\n      datafeed { nodeId id }\n      deletionTask { nodeId id state jobId job { nodeId id } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientsTaskLinks($id: ID!) { task(id: $id) { nodeId id state jobId job { nodeId id deleting } } }\n"): (typeof documents)["\n  query ClientsTaskLinks($id: ID!) { task(id: $id) { nodeId id state jobId job { nodeId id deleting } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientsDeleteJob($jobId: ID!, $waitForCompletion: Boolean, $force: Boolean) {\n    deleteJob(jobId: $jobId, waitForCompletion: $waitForCompletion, force: $force) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task jobId }\n    }\n  }\n"): (typeof documents)["\n  mutation ClientsDeleteJob($jobId: ID!, $waitForCompletion: Boolean, $force: Boolean) {\n    deleteJob(jobId: $jobId, waitForCompletion: $waitForCompletion, force: $force) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task jobId }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientsIdsOfEveryType($jobId: ID!, $datafeedId: ID!, $calendarId: ID!) {\n    job(id: $jobId) { nodeId }\n    datafeed(id: $datafeedId) { nodeId }\n    calendar(id: $calendarId) { nodeId }\n    annotations(jobId: $jobId) { nodeId }\n    currentApiKey { nodeId }\n  }\n"): (typeof documents)["\n  query ClientsIdsOfEveryType($jobId: ID!, $datafeedId: ID!, $calendarId: ID!) {\n    job(id: $jobId) { nodeId }\n    datafeed(id: $datafeedId) { nodeId }\n    calendar(id: $calendarId) { nodeId }\n    annotations(jobId: $jobId) { nodeId }\n    currentApiKey { nodeId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientsJobsPage($first: Int, $after: String, $last: Int, $before: String, $filter: JobFilter, $orderBy: JobOrder) {\n    jobsConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id state deleting } }\n    }\n  }\n"): (typeof documents)["\n  query ClientsJobsPage($first: Int, $after: String, $last: Int, $before: String, $filter: JobFilter, $orderBy: JobOrder) {\n    jobsConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id state deleting } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientsJobsFullPage($first: Int, $filter: JobFilter) {\n    jobsConnection(first: $first, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          nodeId id\n          counts { total annotations buckets }\n          datafeed { nodeId id }\n          deletionTask { nodeId id state }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClientsJobsFullPage($first: Int, $filter: JobFilter) {\n    jobsConnection(first: $first, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          nodeId id\n          counts { total annotations buckets }\n          datafeed { nodeId id }\n          deletionTask { nodeId id state }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientsTasksPage($first: Int, $after: String, $last: Int, $before: String, $filter: TaskFilter) {\n    tasksConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id jobId state job { id } } }\n    }\n  }\n"): (typeof documents)["\n  query ClientsTasksPage($first: Int, $after: String, $last: Int, $before: String, $filter: TaskFilter) {\n    tasksConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id jobId state job { id } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ClientsJobEvents($filter: JobFilter) {\n    jobEvents(filter: $filter) { kind jobId jobNodeId deletedNodeId job { nodeId id state deleting deletionTask { id state } } }\n  }\n"): (typeof documents)["\n  subscription ClientsJobEvents($filter: JobFilter) {\n    jobEvents(filter: $filter) { kind jobId jobNodeId deletedNodeId job { nodeId id state deleting deletionTask { id state } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ClientsTaskEvents($filter: TaskFilter) { taskEvents(filter: $filter) { nodeId id jobId state progress { percent } } }\n"): (typeof documents)["\n  subscription ClientsTaskEvents($filter: TaskFilter) { taskEvents(filter: $filter) { nodeId id jobId state progress { percent } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,24 +4,39 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A datafeed's state. */
 export type DatafeedState =
+  /** Feeding its job. */
   | 'STARTED'
+  /** Being started. */
   | 'STARTING'
+  /** Not feeding (the state after putDatafeed). */
   | 'STOPPED'
+  /** Being stopped. */
   | 'STOPPING';
 
+/** A job's state. */
 export type JobState =
+  /** Not running (the state after putJob); can be deleted. */
   | 'CLOSED'
+  /** Being closed. */
   | 'CLOSING'
+  /** Failed; closing it needs force. */
   | 'FAILED'
+  /** Running: accepts results. */
   | 'OPENED'
+  /** Being opened. */
   | 'OPENING';
 
+/** A task's state. */
 export type TaskState =
+  /** Ended successfully (response is set). */
   | 'COMPLETED'
+  /** Ended with an error (error is set); deleteJob again resumes a deletion. */
   | 'FAILED'
   /** Accepted, not yet picked up by a runner. */
   | 'QUEUED'
+  /** Held by a runner on some instance. */
   | 'RUNNING';
 
 export type CliTaskFragment = { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null };
@@ -123,7 +138,7 @@ export const CliJobsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CliJobsQuery, CliJobsQueryVariables>;
+    `, {"hash":"sha256:889e88e286516a17cc689d9914cece38fb6a8648cda4b07be2e47ea6a719f12a"}) as unknown as TypedDocumentString<CliJobsQuery, CliJobsQueryVariables>;
 export const CliDeleteJobDocument = new TypedDocumentString(`
     mutation CliDeleteJob($jobId: ID!, $force: Boolean!, $waitForCompletion: Boolean!, $deleteUserAnnotations: Boolean!) {
   deleteJob(
@@ -141,7 +156,7 @@ export const CliDeleteJobDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CliDeleteJobMutation, CliDeleteJobMutationVariables>;
+    `, {"hash":"sha256:b07c600ba2a26adbb50efe94c1c6bc1573a6b1b7f556dc69d038c6af63c0301d"}) as unknown as TypedDocumentString<CliDeleteJobMutation, CliDeleteJobMutationVariables>;
 export const CliTaskProgressDocument = new TypedDocumentString(`
     subscription CliTaskProgress($id: ID!) {
   taskProgress(id: $id) {
@@ -166,7 +181,7 @@ export const CliTaskProgressDocument = new TypedDocumentString(`
     type
     reason
   }
-}`) as unknown as TypedDocumentString<CliTaskProgressSubscription, CliTaskProgressSubscriptionVariables>;
+}`, {"hash":"sha256:5c025a25a0305e2e8d3b2b4dbfc2b5633a2393e8b33a2dd4d8d899ad8b7bfacd"}) as unknown as TypedDocumentString<CliTaskProgressSubscription, CliTaskProgressSubscriptionVariables>;
 export const CliTasksDocument = new TypedDocumentString(`
     query CliTasks($limit: Int!) {
   tasks(actions: "cluster:admin/xpack/ml/job/delete", limit: $limit) {
@@ -196,4 +211,4 @@ export const CliTasksDocument = new TypedDocumentString(`
     type
     reason
   }
-}`) as unknown as TypedDocumentString<CliTasksQuery, CliTasksQueryVariables>;
+}`, {"hash":"sha256:0730dba6f059f4dd3902b73dc7945eccc57032e624c4773b8084c2fa9c4a8761"}) as unknown as TypedDocumentString<CliTasksQuery, CliTasksQueryVariables>;
