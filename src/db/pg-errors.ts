@@ -155,3 +155,20 @@ export function unavailableErrorOf(error: unknown): ServiceUnavailableError | un
   const [message, retryAfterSeconds] = UNAVAILABLE[kind];
   return new ServiceUnavailableError(message, retryAfterSeconds);
 }
+
+/**
+ * Runs `work` (a whole transaction, so a failed try leaves nothing) again after a contention or
+ * saturation error, up to `tries` times with a short pause: a burst that makes one transaction
+ * wait past its limit should not reach the client when the next try would pass.
+ */
+export async function retryingContention<T>(work: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      const kind = dbErrorKind(err);
+      if (attempt >= tries || (kind !== 'contention' && kind !== 'saturated')) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+}

@@ -1,6 +1,7 @@
 // deleteJob as the API offers it (D12, D13): accept (or join) the deletion, start it here, and
 // either answer at once with the task or wait for its end, never longer than the configured
 // limit, after which the caller gets the task to follow instead.
+import { retryingContention } from '../db/pg-errors.ts';
 import { DeletionFailedError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { waitForTask } from '../tasks/watch.ts';
@@ -10,7 +11,9 @@ export type DeleteJobOutcome = { kind: 'ack'; acknowledged: true } | { kind: 'ta
 
 export async function deleteJob(services: Services, req: DeleteRequest, waitForCompletion: boolean): Promise<DeleteJobOutcome> {
   const { db, nodeId, tasks, pubsub, config, health } = services;
-  const { task, created } = await acceptDeletion(db, nodeId, (tx, id) => tasks.enqueue(tx, id), req);
+  // Concurrent calls serialise on the job's row lock (D13): under load one may wait past its
+  // transaction's limit, and simply trying again joins the task the others made.
+  const { task, created } = await retryingContention(() => acceptDeletion(db, nodeId, (tx, id) => tasks.enqueue(tx, id), req));
   if (created) tasks.kick(task.id);
   if (!waitForCompletion) return { kind: 'task', task: task.id };
   // Draining (SIGTERM): the caller gets the task to follow at once, rather than a cut request.

@@ -19,6 +19,7 @@ import { dbErrorKind, describeError, type DbErrorKind } from '../db/pg-errors.ts
 import type { Prisma } from '../generated/prisma/client.ts';
 import { audit } from '../jobs/notifications.ts';
 import type { Logger } from '../log.ts';
+import { outageReporter, type OutageReporter } from '../outage.ts';
 import type { PubSub } from '../pubsub.ts';
 import { ProgressWriter, type Progress } from './progress-writer.ts';
 import { claimTask, isTerminal, LeaseLostError, recordRetry, releaseTask, saveProgress, type TaskRow } from './task-store.ts';
@@ -87,6 +88,7 @@ export class TaskRunner {
   private readonly stopping = new AbortController();
   private sweepTimer: NodeJS.Timeout | undefined;
   private readonly db: Database;
+  private readonly queueOutage: OutageReporter;
 
   constructor(private readonly opts: RunnerOptions) {
     // Deletion work and the queue draw on the work budget, never on the API's connections.
@@ -99,7 +101,9 @@ export class TaskRunner {
       superviseIntervalSeconds: 10,
       monitorIntervalSeconds: 10,
     });
-    this.boss.on('error', (err) => opts.log.warn({ err: describeError(err) }, 'task queue error'));
+    // pg-boss polls every second: while the database is away, one line per outage, not per poll.
+    this.queueOutage = outageReporter(opts.log, 'postgresql', 'task queue');
+    this.boss.on('error', (err) => this.queueOutage.failed(err));
   }
 
   /** Deletions running here now, and waiting here for a slot. */
@@ -320,8 +324,11 @@ export class TaskRunner {
         },
       });
       await this.opts.recover?.(requeue);
+      this.queueOutage.recovered();
     } catch (err) {
-      if (!this.stopping.signal.aborted) this.opts.log.warn({ err: describeError(err) }, 'task sweep failed');
+      if (this.stopping.signal.aborted) return;
+      if (dbErrorKind(err)) this.queueOutage.failed(err, { step: 'sweep' });
+      else this.opts.log.warn({ err }, 'task sweep failed');
     }
   }
 }
