@@ -1,8 +1,7 @@
 // The service, as the command-line client sees it: POST JSON for queries and mutations,
 // graphql-ws for subscriptions, `ApiKey` credentials on both. Failures become ClientErrors
 // carrying the service's error code (delete-job.md), which decides the exit code.
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { Client } from 'graphql-ws';
 import type { TypedDocumentString } from './generated/graphql.ts';
 
 export class ClientError extends Error {
@@ -66,7 +65,7 @@ export class Api {
 
   /** Every event of a subscription, over graphql-ws; ends when the service completes it. */
   async *subscribe<TResult, TVars>(document: TypedDocumentString<TResult, TVars>, variables: TVars): AsyncGenerator<TResult> {
-    const events = this.ws().iterate<TResult>({ query: document.toString(), variables: variables as Record<string, unknown> });
+    const events = (await this.ws()).iterate<TResult>({ query: document.toString(), variables: variables as Record<string, unknown> });
     try {
       for await (const event of events) {
         if (event.errors?.length) throw fromGraphQL(event.errors as readonly WireError[]);
@@ -83,8 +82,11 @@ export class Api {
     await this.#ws?.dispose();
   }
 
-  private ws(): Client {
-    this.#ws ??= createClient({
+  /** Loaded on first use: commands that only query start faster without graphql-ws and ws. */
+  private async ws(): Promise<Client> {
+    if (this.#ws) return this.#ws;
+    const [{ createClient }, { default: WebSocket }] = await Promise.all([import('graphql-ws'), import('ws')]);
+    this.#ws = createClient({
       url: this.options.url.replace(/^http/, 'ws'),
       webSocketImpl: WebSocket,
       connectionParams: { authorization: `ApiKey ${this.options.apiKey}` },
