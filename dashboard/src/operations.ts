@@ -19,7 +19,7 @@ export const DashboardQuery = graphql(`
       datafeed { id state }
       counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }
     }
-    tasks(actions: $actions, limit: 20) { ...DashboardTask }
+    tasks(actions: $actions, limit: 100) { ...DashboardTask }
   }
 `);
 

@@ -1,12 +1,16 @@
 // The signed-in page: live jobs, deletions in progress, recent deletion tasks, and the delete
 // dialog. Owns the notices and where focus goes after the dialog closes.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { formatClock, formatCount } from '../format.ts';
-import type { ApiError } from '../graphql-client.ts';
-import { useDashboardData, type Job } from '../use-dashboard-data.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { deletionStatus, freshest, type JobDeletion } from '../deletion-state.ts';
+import { formatClock, formatRows, plural } from '../format.ts';
+import { ApiError, request } from '../graphql-client.ts';
+import { DeleteJobMutation } from '../operations.ts';
+import { useNow } from '../use-now.ts';
+import { useDashboardData, type Job, type Task } from '../use-dashboard-data.ts';
 import { useTaskProgress, type TrackedTask } from '../use-task-progress.ts';
 import { DeleteDialog, type DeleteOutcome } from './delete-dialog.tsx';
 import { DeletionProgress } from './deletion-progress.tsx';
+import { DeletionSummary, type Problem } from './deletion-summary.tsx';
 import { JobsTable } from './jobs-table.tsx';
 import { Logo } from './logo.tsx';
 import { Notices, useNotices } from './notices.tsx';
@@ -75,7 +79,43 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
     if (outcome) void refresh();
   }
 
+  async function resume(job: Job) {
+    try {
+      const { deleteJob: answer } = await request(apiKey, DeleteJobMutation, {
+        jobId: job.id,
+        force: false,
+        waitForCompletion: false,
+        deleteUserAnnotations: false,
+      });
+      if (answer.__typename === 'DeletionTask') progress.follow(answer.task, job.id);
+      notices.push('info', `Resumed deleting job [${job.id}].`);
+    } catch (err) {
+      const error = err instanceof ApiError ? err : new ApiError(String(err));
+      notices.push('error', `Could not resume deleting job [${job.id}]: ${error.message}`, error.code);
+    }
+    void refresh();
+  }
+
+  // The newest deletion task of each job (tasks come newest first).
+  const now = useNow(5000);
+  const taskOfJob = useMemo(() => {
+    const byJob = new Map<string, Task>();
+    for (const task of data?.tasks ?? []) if (!byJob.has(task.jobId)) byJob.set(task.jobId, task);
+    return byJob;
+  }, [data?.tasks]);
+  const deletionOf = (job: Job): JobDeletion | undefined => {
+    const known = taskOfJob.get(job.id);
+    if (!known) return undefined;
+    const task = freshest(known, progress.tracked);
+    const status = deletionStatus(task, progress.tracked[task.id], now);
+    return status && { status, task };
+  };
+
   const jobs = data?.jobs ?? [];
+  const problems: Problem[] = jobs.flatMap((job) => {
+    const deletion = job.deleting ? deletionOf(job) : undefined;
+    return deletion && (deletion.status === 'failed' || deletion.status === 'stuck') ? [{ jobId: job.id, deletion }] : [];
+  });
   const running = Object.values(progress.tracked);
   const totalRows = jobs.reduce((sum, j) => sum + j.counts.total, 0);
 
@@ -110,6 +150,7 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
 
       <main class="page">
         <Notices notices={notices} />
+        <DeletionSummary problems={problems} />
         {error && (
           <p class="alert alert-error" role="alert">
             Could not refresh: {error.message} <span class="code">{error.code}</span> Retrying every 2 s.
@@ -136,11 +177,11 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
             </h2>
             {data && (
               <p class="section-meta">
-                {jobs.length} {jobs.length === 1 ? 'job' : 'jobs'} · {formatCount(totalRows)} rows
+                {plural(jobs.length, 'job')} · {formatRows(totalRows)}
               </p>
             )}
           </div>
-          <JobsTable jobs={data ? jobs : undefined} tracked={running} onDelete={openDialog} />
+          <JobsTable jobs={data ? jobs : undefined} deletionOf={deletionOf} canDelete onDelete={openDialog} onResume={resume} />
         </section>
 
         <section class="section" aria-labelledby="tasks-title">

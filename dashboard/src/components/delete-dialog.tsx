@@ -3,7 +3,7 @@
 // dialog with the service's message; a synchronous deletion that takes long is handed back to
 // the page after a moment, which reports its answer when it comes.
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { formatCount } from '../format.ts';
+import { formatRows } from '../format.ts';
 import { ApiError, request } from '../graphql-client.ts';
 import { DeleteJobMutation } from '../operations.ts';
 import type { Job } from '../use-dashboard-data.ts';
@@ -91,8 +91,8 @@ export function DeleteDialog({ apiKey, job, onClose }: Props) {
           Delete job <code>{job.id}</code>?
         </h2>
         <p id="delete-summary">
-          This removes the job and the <strong>{formatCount(job.counts.total)} rows</strong> it owns: results, model snapshots and state, system
-          annotations and its calendar memberships. It cannot be undone.
+          This removes the job and the <strong>{formatRows(job.counts.total)}</strong> it owns: results, model snapshots and state, system annotations
+          and its calendar memberships. It cannot be undone.
         </p>
         {job.datafeed && (
           <p class="alert alert-warning">

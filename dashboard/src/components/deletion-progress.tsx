@@ -1,8 +1,8 @@
 // One deletion's live progress, from its taskProgress stream: bar, percent, rows, phase,
 // elapsed time and an estimate of the time left from the recent pace. Screen readers hear the
 // quarter marks and the outcome, not every update.
-import { useEffect, useState } from 'preact/hooks';
-import { formatCount, formatDuration, formatPercent, nanosToSeconds, recentRate, secondsLeft } from '../format.ts';
+import { formatCount, formatDuration, formatRows, formatPercent, nanosToSeconds, recentRate, secondsLeft } from '../format.ts';
+import { useNow } from '../use-now.ts';
 import type { TrackedTask } from '../use-task-progress.ts';
 import { TaskStateBadge } from './badges.tsx';
 
@@ -15,7 +15,7 @@ interface Props {
 export function DeletionProgress({ tracked, domId, onDismiss }: Props) {
   const { task, jobId } = tracked;
   const finished = Boolean(task?.completed || tracked.endedAt);
-  const now = useNow(!finished);
+  const now = useNow(finished ? undefined : 1000);
 
   const percent = task?.progress.percent ?? 0;
   const deleted = task?.progress.deleted ?? 0;
@@ -119,19 +119,8 @@ export function DeletionProgress({ tracked, domId, onDismiss }: Props) {
 /** Changes only at 25 % steps and at the end, so it is announced a handful of times. */
 function announcement({ task, jobId }: TrackedTask): string {
   if (!task) return '';
-  if (task.state === 'COMPLETED') return `Job ${jobId} deleted: ${formatCount(task.progress.total)} rows.`;
+  if (task.state === 'COMPLETED') return `Job ${jobId} deleted: ${formatRows(task.progress.total)}.`;
   if (task.state === 'FAILED') return `Deleting job ${jobId} failed: ${task.error?.reason ?? ''}`;
   const quarter = Math.floor(task.progress.percent / 25) * 25;
   return `Deleting job ${jobId}: ${quarter} percent done.`;
-}
-
-/** The clock, ticking every second while `active`. */
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
 }

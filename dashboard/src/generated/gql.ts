@@ -16,13 +16,13 @@ import * as types from './graphql.ts';
  */
 type Documents = {
     "\n  fragment DashboardTask on Task {\n    id jobId description state completed startTime runningTimeNanos\n    progress { phase deleted total percent }\n    error { type reason }\n  }\n": typeof types.DashboardTaskFragmentDoc,
-    "\n  query Dashboard($actions: String!) {\n    jobs {\n      id state deleting description\n      datafeed { id state }\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n    tasks(actions: $actions, limit: 20) { ...DashboardTask }\n  }\n": typeof types.DashboardDocument,
+    "\n  query Dashboard($actions: String!) {\n    jobs {\n      id state deleting description\n      datafeed { id state }\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n    tasks(actions: $actions, limit: 100) { ...DashboardTask }\n  }\n": typeof types.DashboardDocument,
     "\n  mutation DashboardDeleteJob($jobId: ID!, $force: Boolean!, $waitForCompletion: Boolean!, $deleteUserAnnotations: Boolean!) {\n    deleteJob(jobId: $jobId, force: $force, waitForCompletion: $waitForCompletion, deleteUserAnnotations: $deleteUserAnnotations) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task }\n    }\n  }\n": typeof types.DashboardDeleteJobDocument,
     "\n  subscription DashboardTaskProgress($id: ID!) { taskProgress(id: $id) { ...DashboardTask } }\n": typeof types.DashboardTaskProgressDocument,
 };
 const documents: Documents = {
     "\n  fragment DashboardTask on Task {\n    id jobId description state completed startTime runningTimeNanos\n    progress { phase deleted total percent }\n    error { type reason }\n  }\n": types.DashboardTaskFragmentDoc,
-    "\n  query Dashboard($actions: String!) {\n    jobs {\n      id state deleting description\n      datafeed { id state }\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n    tasks(actions: $actions, limit: 20) { ...DashboardTask }\n  }\n": types.DashboardDocument,
+    "\n  query Dashboard($actions: String!) {\n    jobs {\n      id state deleting description\n      datafeed { id state }\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n    tasks(actions: $actions, limit: 100) { ...DashboardTask }\n  }\n": types.DashboardDocument,
     "\n  mutation DashboardDeleteJob($jobId: ID!, $force: Boolean!, $waitForCompletion: Boolean!, $deleteUserAnnotations: Boolean!) {\n    deleteJob(jobId: $jobId, force: $force, waitForCompletion: $waitForCompletion, deleteUserAnnotations: $deleteUserAnnotations) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task }\n    }\n  }\n": types.DashboardDeleteJobDocument,
     "\n  subscription DashboardTaskProgress($id: ID!) { taskProgress(id: $id) { ...DashboardTask } }\n": types.DashboardTaskProgressDocument,
 };
@@ -34,7 +34,7 @@ export function graphql(source: "\n  fragment DashboardTask on Task {\n    id jo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Dashboard($actions: String!) {\n    jobs {\n      id state deleting description\n      datafeed { id state }\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n    tasks(actions: $actions, limit: 20) { ...DashboardTask }\n  }\n"): typeof import('./graphql.ts').DashboardDocument;
+export function graphql(source: "\n  query Dashboard($actions: String!) {\n    jobs {\n      id state deleting description\n      datafeed { id state }\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n    tasks(actions: $actions, limit: 100) { ...DashboardTask }\n  }\n"): typeof import('./graphql.ts').DashboardDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

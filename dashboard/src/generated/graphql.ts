@@ -115,7 +115,7 @@ export const DashboardDocument = new TypedDocumentString(`
       total
     }
   }
-  tasks(actions: $actions, limit: 20) {
+  tasks(actions: $actions, limit: 100) {
     ...DashboardTask
   }
 }
