@@ -19,7 +19,7 @@ import { serveDashboard } from '../src/http/dashboard.ts';
 import { seedJob } from '../src/seed/seed.ts';
 import { asyncDelete, finalTask, jobWithData } from './support/jobs.ts';
 import { ok, startServer, uniqueId, type TestServer } from './support/server.ts';
-import { PutDatafeedMutation, TasksQuery } from './operations/documents.ts';
+import { JobQuery, PutDatafeedMutation, TasksQuery } from './operations/documents.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = 'test-output/screenshots';
@@ -155,6 +155,37 @@ describe.skipIf(skipped)('dashboard', () => {
     await page.waitForTimeout(2100); // one more refresh: still there, not deleting
     expect(await row.getByText('deleting').count()).toBe(0);
     expect(await row.count()).toBe(1);
+
+    // Unblock it from its row: stop and delete the datafeed, after a confirmation naming it.
+    await row.getByRole('button', { name: `Remove datafeed ${datafeedId}` }).click();
+    const confirmRemove = page.getByRole('dialog', { name: `Remove datafeed ${datafeedId}?` });
+    await confirmRemove.getByRole('button', { name: 'Delete datafeed' }).click();
+    await confirmRemove.waitFor({ state: 'hidden' });
+    await row.getByRole('cell', { name: 'none' }).waitFor();
+    expect((await ok(server, JobQuery, { id: jobId })).job?.datafeed).toBeNull();
+    await row.getByRole('button', { name: `Delete job ${jobId}` }).click();
+    await page.keyboard.type(jobId);
+    await dialog.getByLabel('Run in the background').uncheck();
+    await dialog.getByRole('button', { name: `Delete ${jobId}` }).click();
+    await row.waitFor({ state: 'detached' });
+  });
+
+  it('offers "Retry with force" when an opened job is refused, and deletes it with force', async () => {
+    const jobId = uniqueId('dash-open');
+    await jobWithData(server, jobId, 'opened');
+    const row = jobRow(page, jobId);
+    await row.getByRole('button', { name: `Delete job ${jobId}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Delete job ${jobId}?` });
+    await page.keyboard.type(jobId);
+    await dialog.getByLabel('Run in the background').uncheck();
+    await dialog.getByRole('button', { name: `Delete ${jobId}` }).click();
+    const refusal = dialog.getByRole('alert');
+    await refusal.filter({ hasText: `Cannot delete job [${jobId}] because the job is opened` }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'dashboard-retry-with-force.png') });
+    await refusal.getByRole('button', { name: 'Retry with force' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.waitFor({ state: 'detached' });
+    expect((await ok(server, JobQuery, { id: jobId })).job).toBeNull();
   });
 
   it('deletes a 300,000-row job asynchronously: live progress to 100 %, then the job leaves the list', async () => {
@@ -175,8 +206,10 @@ describe.skipIf(skipped)('dashboard', () => {
     await confirm.click();
     await dialog.waitFor({ state: 'hidden' });
 
+    // From the first frame: the known total, not "0 of 0".
     const bar = page.getByRole('progressbar', { name: `Deletion progress of ${jobId}` });
     await bar.waitFor();
+    expect(await page.getByRole('article', { name: `Deleting ${jobId}` }).textContent()).toContain('of 300,000');
     const seen: number[] = [];
     let shotMid = false;
     for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
@@ -248,6 +281,8 @@ describe.skipIf(skipped)('dashboard', () => {
       timezoneId: 'UTC',
     });
     const p = await phone.newPage();
+    const jobId = uniqueId('dash-phone');
+    await seedJob(server.app.db, jobId, 100_000);
     try {
       await signIn(p);
       await p.getByRole('heading', { name: 'Jobs', exact: true }).waitFor();
@@ -258,6 +293,23 @@ describe.skipIf(skipped)('dashboard', () => {
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await p.screenshot({ path: join(SHOTS, 'dashboard-phone.png') });
+
+      // After confirming, the progress bar is in view, below the sticky header.
+      const row = jobRow(p, jobId);
+      await row.getByRole('button', { name: `Delete job ${jobId}` }).click();
+      await p.keyboard.type(jobId);
+      await p
+        .getByRole('dialog', { name: `Delete job ${jobId}?` })
+        .getByRole('button', { name: `Delete ${jobId}` })
+        .click();
+      const bar = p.getByRole('progressbar', { name: `Deletion progress of ${jobId}` });
+      await bar.waitFor();
+      await p.waitForTimeout(300); // the focus scroll
+      const [barBox, header] = [await bar.boundingBox(), await p.locator('.topbar').boundingBox()];
+      expect(barBox!.y).toBeGreaterThanOrEqual(header!.y + header!.height);
+      expect(barBox!.y + barBox!.height).toBeLessThanOrEqual(PHONE.height);
+      await p.screenshot({ path: join(SHOTS, 'dashboard-phone-deleting.png') });
+      await row.waitFor({ state: 'detached', timeout: 30_000 });
     } finally {
       await phone.close();
     }

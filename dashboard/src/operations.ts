@@ -36,3 +36,11 @@ export const DeleteJobMutation = graphql(`
 export const TaskProgressSubscription = graphql(`
   subscription DashboardTaskProgress($id: ID!) { taskProgress(id: $id) { ...DashboardTask } }
 `);
+
+export const StopDatafeedMutation = graphql(`
+  mutation DashboardStopDatafeed($datafeedId: ID!) { stopDatafeed(datafeedId: $datafeedId) { id state } }
+`);
+
+export const DeleteDatafeedMutation = graphql(`
+  mutation DashboardDeleteDatafeed($datafeedId: ID!) { deleteDatafeed(datafeedId: $datafeedId) { acknowledged } }
+`);

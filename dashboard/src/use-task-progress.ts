@@ -10,6 +10,8 @@ import type { Task } from './use-dashboard-data.ts';
 export interface TrackedTask {
   id: string;
   jobId: string;
+  /** Rows the job had when this tab started the deletion: the bar's total before the first event. */
+  expectedTotal?: number;
   /** Latest state the service sent, and when it arrived (local clock, ms). */
   task?: Task;
   receivedAt?: number;
@@ -54,9 +56,9 @@ export function useTaskProgress(apiKey: string, onEnded: (tracked: TrackedTask) 
   };
 
   const follow = useCallback(
-    (id: string, jobId: string) => {
+    (id: string, jobId: string, expectedTotal?: number) => {
       if (followed.current.has(id)) return;
-      commit({ ...store.current, [id]: { id, jobId, samples: [] } });
+      commit({ ...store.current, [id]: { id, jobId, expectedTotal, samples: [] } });
       const finish = (change: Partial<TrackedTask>) => {
         const last = update(id, (t) => ({ ...t, ...change, endedAt: Date.now() }));
         if (last) ended.current(last);

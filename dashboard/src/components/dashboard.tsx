@@ -8,6 +8,7 @@ import { DeleteJobMutation } from '../operations.ts';
 import { useNow } from '../use-now.ts';
 import { useDashboardData, type Job, type Task } from '../use-dashboard-data.ts';
 import { useTaskProgress, type TrackedTask } from '../use-task-progress.ts';
+import { DatafeedDialog } from './datafeed-dialog.tsx';
 import { DeleteDialog, type DeleteOutcome } from './delete-dialog.tsx';
 import { DeletionProgress } from './deletion-progress.tsx';
 import { DeletionSummary, type Problem } from './deletion-summary.tsx';
@@ -38,12 +39,15 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
   );
   const progress = useTaskProgress(apiKey, onEnded);
   const [deleting, setDeleting] = useState<Job>();
+  const [unblocking, setUnblocking] = useState<Job>();
   const opener = useRef<HTMLElement | null>(null);
 
   // Follow every deletion still going on, whoever started it.
   useEffect(() => {
-    for (const task of data?.tasks ?? []) if (!task.completed) progress.follow(task.id, task.jobId);
-  }, [data?.tasks, progress.follow]);
+    for (const task of data?.tasks ?? []) {
+      if (!task.completed) progress.follow(task.id, task.jobId, data?.jobs.find((j) => j.id === task.jobId)?.counts.total);
+    }
+  }, [data, progress.follow]);
 
   function openDialog(job: Job) {
     opener.current = document.activeElement as HTMLElement | null;
@@ -55,17 +59,22 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
     setDeleting(undefined);
     if (!job) return;
     if (outcome?.kind === 'task') {
-      progress.follow(outcome.taskId, job.id);
+      progress.follow(outcome.taskId, job.id, job.counts.total);
       // The row's button is disabled now: go to the deletion's progress instead.
       requestAnimationFrame(() => document.getElementById(`deletion-${cssId(outcome.taskId)}`)?.focus());
     } else {
       if (outcome?.kind === 'acknowledged') notices.push('success', `Job [${job.id}] deleted.`);
       if (outcome?.kind === 'pending') {
-        notices.push('info', `Deleting job [${job.id}]; the service answers once everything is gone.`);
+        notices.push(
+          'info',
+          outcome.background
+            ? `Starting the deletion of job [${job.id}] in the background; its progress shows here once the service answers.`
+            : `Deleting job [${job.id}]; the service answers once everything is gone.`,
+        );
         outcome.answer.then(
           (result) => {
             if (result.kind === 'acknowledged') notices.push('success', `Job [${job.id}] deleted.`);
-            else progress.follow(result.taskId, job.id);
+            else progress.follow(result.taskId, job.id, job.counts.total);
             void refresh();
           },
           (err: ApiError) => notices.push('error', err.message, err.code),
@@ -181,7 +190,14 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
               </p>
             )}
           </div>
-          <JobsTable jobs={data ? jobs : undefined} deletionOf={deletionOf} canDelete onDelete={openDialog} onResume={resume} />
+          <JobsTable
+            jobs={data ? jobs : undefined}
+            deletionOf={deletionOf}
+            canDelete
+            onDelete={openDialog}
+            onResume={resume}
+            onRemoveDatafeed={setUnblocking}
+          />
         </section>
 
         <section class="section" aria-labelledby="tasks-title">
@@ -193,6 +209,16 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
       </main>
 
       <DeleteDialog apiKey={apiKey} job={deleting} onClose={closeDialog} />
+      <DatafeedDialog
+        apiKey={apiKey}
+        job={unblocking}
+        onClose={(done) => {
+          if (done && unblocking?.datafeed)
+            notices.push('success', `Datafeed [${unblocking.datafeed.id}] deleted: job [${unblocking.id}] can be deleted now.`);
+          setUnblocking(undefined);
+          if (done) void refresh();
+        }}
+      />
     </>
   );
 }

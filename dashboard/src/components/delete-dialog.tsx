@@ -9,7 +9,11 @@ import { DeleteJobMutation } from '../operations.ts';
 import type { Job } from '../use-dashboard-data.ts';
 
 export type DeleteAnswer = { kind: 'acknowledged' } | { kind: 'task'; taskId: string };
-export type DeleteOutcome = DeleteAnswer | { kind: 'pending'; answer: Promise<DeleteAnswer> };
+/** `pending`: the answer takes longer than the dialog waits; `background` says which wording fits. */
+export type DeleteOutcome = DeleteAnswer | { kind: 'pending'; answer: Promise<DeleteAnswer>; background: boolean };
+
+/** D4: without force, a job that is not closed is refused; force stops it first. */
+const NOT_CLOSED = /because the job is (opened|opening|closing|failed)$/;
 
 interface Props {
   apiKey: string;
@@ -51,14 +55,14 @@ export function DeleteDialog({ apiKey, job, onClose }: Props) {
   const confirmed = typed.trim() === job.id;
   const open = job.state !== 'CLOSED';
 
-  async function submit(event: Event) {
+  async function submit(event: Event, withForce = force) {
     event.preventDefault();
     if (!job || !confirmed || busy) return;
     setBusy(true);
     setError(undefined);
     const answer: Promise<DeleteAnswer> = request(apiKey, DeleteJobMutation, {
       jobId: job.id,
-      force,
+      force: withForce,
       waitForCompletion: !background,
       deleteUserAnnotations: userAnnotations,
     }).then(({ deleteJob: r }) => (r.__typename === 'DeletionTask' ? { kind: 'task', taskId: r.task } : { kind: 'acknowledged' }));
@@ -69,7 +73,7 @@ export function DeleteDialog({ apiKey, job, onClose }: Props) {
       ),
       new Promise<undefined>((resolve) => setTimeout(resolve, HOLD_MS)),
     ]);
-    if (!settled) return onClose({ kind: 'pending', answer });
+    if (!settled) return onClose({ kind: 'pending', answer, background });
     if ('reason' in settled) {
       setError(settled.reason instanceof ApiError ? settled.reason : new ApiError(String(settled.reason)));
       setBusy(false);
@@ -146,6 +150,18 @@ export function DeleteDialog({ apiKey, job, onClose }: Props) {
           <p id="delete-error" class="alert alert-error" role="alert">
             {error.message}
             <span class="code">{error.code}</span>
+            {!force && error.code === 'CONFLICT' && NOT_CLOSED.test(error.message) && (
+              <button
+                type="button"
+                class="button button-danger-outline button-small alert-action"
+                onClick={(e) => {
+                  setForce(true);
+                  void submit(e, true);
+                }}
+              >
+                Retry with force
+              </button>
+            )}
           </p>
         )}
 

@@ -19,7 +19,9 @@ export function DeletionProgress({ tracked, domId, onDismiss }: Props) {
 
   const percent = task?.progress.percent ?? 0;
   const deleted = task?.progress.deleted ?? 0;
-  const total = task?.progress.total ?? 0;
+  // A task counts its rows as it starts (total 0 until then): the job's own count fills the gap.
+  const counted = task && (task.progress.total > 0 || task.completed);
+  const total = counted ? task.progress.total : (tracked.expectedTotal ?? 0);
   const elapsed = task ? nanosToSeconds(task.runningTimeNanos) + (finished ? 0 : Math.max(0, now - (tracked.receivedAt ?? now)) / 1000) : 0;
   const rate = recentRate(tracked.samples) ?? (elapsed > 0 ? deleted / elapsed : undefined);
   const left = task?.state === 'RUNNING' ? secondsLeft(deleted, total, rate) : undefined;
@@ -37,7 +39,7 @@ export function DeletionProgress({ tracked, domId, onDismiss }: Props) {
         <h3 id={titleId} class="deletion-title">
           <span class="muted">{failed ? 'Failed to delete' : task?.state === 'COMPLETED' ? 'Deleted' : 'Deleting'}</span> <code>{jobId}</code>
         </h3>
-        {task ? <TaskStateBadge task={task} /> : <span class="badge">Connecting…</span>}
+        {task ? <TaskStateBadge task={task} /> : <span class="badge badge-info">starting</span>}
       </div>
       <div
         class="bar"
@@ -64,7 +66,7 @@ export function DeletionProgress({ tracked, domId, onDismiss }: Props) {
         <div>
           <dt>Phase</dt>
           <dd>
-            <code>{task?.progress.phase ?? '—'}</code>
+            <code>{task?.progress.phase ?? 'STARTING'}</code>
           </dd>
         </div>
         <div>

@@ -15,11 +15,12 @@ interface Props {
   canDelete: boolean;
   onDelete(job: Job): void;
   onResume(job: Job): void;
+  onRemoveDatafeed(job: Job): void;
 }
 
 export const jobRowId = (jobId: string) => `job-${jobId}`;
 
-export function JobsTable({ jobs, deletionOf, canDelete, onDelete, onResume }: Props) {
+export function JobsTable({ jobs, deletionOf, canDelete, onDelete, onResume, onRemoveDatafeed }: Props) {
   if (!jobs) return <p class="empty">Loading jobs…</p>;
   if (jobs.length === 0) {
     return (
@@ -79,6 +80,17 @@ export function JobsTable({ jobs, deletionOf, canDelete, onDelete, onResume }: P
                     <span>
                       <code class="nowrap">{job.datafeed.id}</code>
                       <span class="muted small block">{job.datafeed.state.toLowerCase()}</span>
+                      {canDelete && (
+                        <button
+                          type="button"
+                          class="button button-ghost button-small datafeed-remove"
+                          aria-label={`Remove datafeed ${job.datafeed.id}`}
+                          title="The datafeed blocks deleting this job: stop and delete it"
+                          onClick={() => onRemoveDatafeed(job)}
+                        >
+                          Remove datafeed…
+                        </button>
+                      )}
                     </span>
                   ) : (
                     <span class="muted">none</span>

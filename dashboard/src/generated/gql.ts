@@ -19,12 +19,16 @@ type Documents = {
     "\n  query Dashboard($actions: String!) {\n    jobs {\n      id state deleting description\n      datafeed { id state }\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n    tasks(actions: $actions, limit: 100) { ...DashboardTask }\n  }\n": typeof types.DashboardDocument,
     "\n  mutation DashboardDeleteJob($jobId: ID!, $force: Boolean!, $waitForCompletion: Boolean!, $deleteUserAnnotations: Boolean!) {\n    deleteJob(jobId: $jobId, force: $force, waitForCompletion: $waitForCompletion, deleteUserAnnotations: $deleteUserAnnotations) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task }\n    }\n  }\n": typeof types.DashboardDeleteJobDocument,
     "\n  subscription DashboardTaskProgress($id: ID!) { taskProgress(id: $id) { ...DashboardTask } }\n": typeof types.DashboardTaskProgressDocument,
+    "\n  mutation DashboardStopDatafeed($datafeedId: ID!) { stopDatafeed(datafeedId: $datafeedId) { id state } }\n": typeof types.DashboardStopDatafeedDocument,
+    "\n  mutation DashboardDeleteDatafeed($datafeedId: ID!) { deleteDatafeed(datafeedId: $datafeedId) { acknowledged } }\n": typeof types.DashboardDeleteDatafeedDocument,
 };
 const documents: Documents = {
     "\n  fragment DashboardTask on Task {\n    id jobId description state completed startTime runningTimeNanos\n    progress { phase deleted total percent }\n    error { type reason }\n  }\n": types.DashboardTaskFragmentDoc,
     "\n  query Dashboard($actions: String!) {\n    jobs {\n      id state deleting description\n      datafeed { id state }\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n    tasks(actions: $actions, limit: 100) { ...DashboardTask }\n  }\n": types.DashboardDocument,
     "\n  mutation DashboardDeleteJob($jobId: ID!, $force: Boolean!, $waitForCompletion: Boolean!, $deleteUserAnnotations: Boolean!) {\n    deleteJob(jobId: $jobId, force: $force, waitForCompletion: $waitForCompletion, deleteUserAnnotations: $deleteUserAnnotations) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task }\n    }\n  }\n": types.DashboardDeleteJobDocument,
     "\n  subscription DashboardTaskProgress($id: ID!) { taskProgress(id: $id) { ...DashboardTask } }\n": types.DashboardTaskProgressDocument,
+    "\n  mutation DashboardStopDatafeed($datafeedId: ID!) { stopDatafeed(datafeedId: $datafeedId) { id state } }\n": types.DashboardStopDatafeedDocument,
+    "\n  mutation DashboardDeleteDatafeed($datafeedId: ID!) { deleteDatafeed(datafeedId: $datafeedId) { acknowledged } }\n": types.DashboardDeleteDatafeedDocument,
 };
 
 /**
@@ -43,6 +47,14 @@ export function graphql(source: "\n  mutation DashboardDeleteJob($jobId: ID!, $f
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription DashboardTaskProgress($id: ID!) { taskProgress(id: $id) { ...DashboardTask } }\n"): typeof import('./graphql.ts').DashboardTaskProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardStopDatafeed($datafeedId: ID!) { stopDatafeed(datafeedId: $datafeedId) { id state } }\n"): typeof import('./graphql.ts').DashboardStopDatafeedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardDeleteDatafeed($datafeedId: ID!) { deleteDatafeed(datafeedId: $datafeedId) { acknowledged } }\n"): typeof import('./graphql.ts').DashboardDeleteDatafeedDocument;
 
 
 export function graphql(source: string) {

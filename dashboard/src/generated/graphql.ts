@@ -53,6 +53,20 @@ export type DashboardTaskProgressSubscriptionVariables = Exact<{
 
 export type DashboardTaskProgressSubscription = { taskProgress: { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } };
 
+export type DashboardStopDatafeedMutationVariables = Exact<{
+  datafeedId: string | number;
+}>;
+
+
+export type DashboardStopDatafeedMutation = { stopDatafeed: { id: string, state: DatafeedState } };
+
+export type DashboardDeleteDatafeedMutationVariables = Exact<{
+  datafeedId: string | number;
+}>;
+
+
+export type DashboardDeleteDatafeedMutation = { deleteDatafeed: { acknowledged: boolean } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -181,3 +195,18 @@ export const DashboardTaskProgressDocument = new TypedDocumentString(`
     reason
   }
 }`) as unknown as TypedDocumentString<DashboardTaskProgressSubscription, DashboardTaskProgressSubscriptionVariables>;
+export const DashboardStopDatafeedDocument = new TypedDocumentString(`
+    mutation DashboardStopDatafeed($datafeedId: ID!) {
+  stopDatafeed(datafeedId: $datafeedId) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardStopDatafeedMutation, DashboardStopDatafeedMutationVariables>;
+export const DashboardDeleteDatafeedDocument = new TypedDocumentString(`
+    mutation DashboardDeleteDatafeed($datafeedId: ID!) {
+  deleteDatafeed(datafeedId: $datafeedId) {
+    acknowledged
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardDeleteDatafeedMutation, DashboardDeleteDatafeedMutationVariables>;
