@@ -2,7 +2,8 @@
 // FORBIDDEN message names the action attempted.
 import type { ClusterPrivilege } from '../generated/prisma/enums.ts';
 
-export type Access = 'read' | 'write' | 'security';
+// `authenticated`: any valid key (who am I, global ids whose types are then checked one by one).
+export type Access = 'read' | 'write' | 'security' | 'authenticated';
 
 export const ACTIONS = {
   job: ['cluster:monitor/xpack/ml/job/get', 'read'],
@@ -28,6 +29,12 @@ export const ACTIONS = {
   apiKeys: ['cluster:admin/xpack/security/api_key/get', 'security'],
   createApiKey: ['cluster:admin/xpack/security/api_key/create', 'security'],
   invalidateApiKey: ['cluster:admin/xpack/security/api_key/invalidate', 'security'],
+  currentApiKey: ['cluster:admin/xpack/security/user/authenticate', 'authenticated'],
+  node: ['cluster:monitor/xpack/ml/node/get', 'authenticated'],
+  jobsConnection: ['cluster:monitor/xpack/ml/job/get', 'read'],
+  tasksConnection: ['cluster:monitor/tasks/lists', 'read'],
+  jobEvents: ['cluster:monitor/xpack/ml/job/get', 'read'],
+  taskEvents: ['cluster:monitor/tasks/lists', 'read'],
 } as const satisfies Record<string, readonly [string, Access]>;
 
 export type Operation = keyof typeof ACTIONS;
@@ -36,6 +43,7 @@ const GRANTS: Record<Access, readonly ClusterPrivilege[]> = {
   read: ['ALL', 'MANAGE', 'MANAGE_ML', 'MONITOR', 'MONITOR_ML'],
   write: ['ALL', 'MANAGE', 'MANAGE_ML'],
   security: ['ALL', 'MANAGE_SECURITY'],
+  authenticated: ['ALL', 'MANAGE', 'MANAGE_ML', 'MONITOR', 'MONITOR_ML', 'MANAGE_SECURITY'],
 };
 
 export function allows(privileges: readonly ClusterPrivilege[], access: Access): boolean {

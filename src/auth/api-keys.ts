@@ -60,6 +60,11 @@ export async function listApiKeys(db: Database): Promise<ApiKeyView[]> {
   return (await db.prisma.apiKey.findMany({ orderBy: { createdAt: 'asc' } })).map(view);
 }
 
+/** The keys with these ids (unknown and malformed ids are left out). */
+export async function apiKeysByIds(db: Database, ids: readonly string[]): Promise<ApiKeyView[]> {
+  return (await db.prisma.apiKey.findMany({ where: { id: { in: ids.filter((id) => UUID.test(id)) } } })).map(view);
+}
+
 export async function invalidateApiKey(db: Database, id: string): Promise<void> {
   const key = UUID.test(id) ? await db.prisma.apiKey.findUnique({ where: { id } }) : null;
   if (!key) throw new NotFoundError(`api key [${id.slice(0, 64)}] not found`);

@@ -36,3 +36,9 @@ export async function getCalendar(db: Database, id: string): Promise<CalendarVie
   // Sorted here, like putCalendar's answer: code point order, whatever the database's collation.
   return calendar && { id, jobIds: calendar.jobs.map((j) => j.jobId).sort() };
 }
+
+/** The calendars with these ids (unknown ids are left out), members sorted like getCalendar's. */
+export async function calendarsByIds(db: Database, ids: readonly string[]): Promise<CalendarView[]> {
+  const calendars = await db.prisma.calendar.findMany({ where: { id: { in: [...ids] } }, select: { id: true, jobs: { select: { jobId: true } } } });
+  return calendars.map((c) => ({ id: c.id, jobIds: c.jobs.map((j) => j.jobId).sort() }));
+}

@@ -62,3 +62,28 @@ async function countRows(on: Queryable, jobId: string, annotationFilter: string)
   for (const table of COUNTED_TABLES) counts[FIELDS[table]] = rows[0][table];
   return { ...counts, total: Object.values(counts).reduce((sum, n) => sum + n, 0) };
 }
+
+/**
+ * `jobCounts` of many jobs in one statement (a page of jobs costs one query, not one per job).
+ * Jobs that do not exist are absent from the map.
+ */
+export async function jobCountsMany(db: Database, jobIds: readonly string[]): Promise<Map<string, JobCounts>> {
+  const { rows } = await db.pool.query<{ job_id: string; kind: string; rows: number }>(
+    `SELECT c.job_id, c.kind, c.rows::int AS rows FROM job_row_counts c WHERE c.job_id = ANY($1::text[])
+     UNION ALL
+     SELECT j.id, 'annotations', (SELECT count(*)::int FROM annotations a WHERE a.job_id = j.id AND a.created_at >= j.created_at)
+     FROM jobs j WHERE j.id = ANY($1::text[])`,
+    [jobIds],
+  );
+  // Every existing job has its annotations row: it starts the job's counts, then its tables fill in.
+  const byJob = new Map<string, Omit<JobCounts, 'total'>>();
+  for (const row of rows) if (row.kind === 'annotations') byJob.set(row.job_id, { ...zeroCounts(), annotations: row.rows });
+  for (const row of rows) {
+    const counts = byJob.get(row.job_id);
+    if (counts && isCountedTable(row.kind)) counts[FIELDS[row.kind]] = row.rows;
+  }
+  return new Map([...byJob].map(([jobId, counts]) => [jobId, withTotal(counts)]));
+}
+
+const zeroCounts = () => Object.fromEntries(COUNTED_TABLES.map((table) => [FIELDS[table], 0])) as Omit<JobCounts, 'total' | 'annotations'>;
+const withTotal = (counts: Omit<JobCounts, 'total'>): JobCounts => ({ ...counts, total: Object.values(counts).reduce((sum, n) => sum + n, 0) });

@@ -2,9 +2,13 @@ import type { Annotation as AnnotationModel } from '../generated/prisma/client.t
 import { listAnnotations, putAnnotation } from '../jobs/annotations.ts';
 import { builder } from './builder.ts';
 import { guarded } from './guard.ts';
+import { Node, nodeIdOf } from './node.ts';
 
 const Annotation = builder.objectRef<AnnotationModel>('Annotation').implement({
+  description: "A note on a job's timeline. Annotations outlive their job unless its deletion removes them.",
+  interfaces: [Node],
   fields: (t) => ({
+    nodeId: t.id(nodeIdOf('Annotation')),
     id: t.id({ resolve: (annotation) => String(annotation.id) }),
     jobId: t.exposeID('jobId'),
     timestamp: t.field({ type: 'DateTime', resolve: (annotation) => annotation.timestamp }),

@@ -1,9 +1,13 @@
 import { getCalendar, putCalendar, type CalendarView } from '../jobs/calendars.ts';
 import { builder } from './builder.ts';
 import { guarded } from './guard.ts';
+import { Node, nodeIdOf } from './node.ts';
 
 const Calendar = builder.objectRef<CalendarView>('Calendar').implement({
+  description: 'A named group of jobs (scheduled events apply to its members). It outlives its jobs.',
+  interfaces: [Node],
   fields: (t) => ({
+    nodeId: t.id(nodeIdOf('Calendar')),
     id: t.exposeID('id'),
     jobIds: t.exposeIDList('jobIds'),
   }),

@@ -3,13 +3,17 @@ import { deleteDatafeed, getDatafeed, putDatafeed, startDatafeed, stopDatafeed }
 import { Acknowledged } from './acknowledged.ts';
 import { builder } from './builder.ts';
 import { guarded } from './guard.ts';
+import { Node, nodeIdOf } from './node.ts';
 
 const DatafeedState = builder.enumType('DatafeedState', {
   values: ['STARTING', 'STARTED', 'STOPPING', 'STOPPED'] as const,
 });
 
 export const Datafeed = builder.objectRef<DatafeedModel>('Datafeed').implement({
+  description: "A job's datafeed: where its input comes from. At most one per job.",
+  interfaces: [Node],
   fields: (t) => ({
+    nodeId: t.id(nodeIdOf('Datafeed')),
     id: t.exposeID('id'),
     jobId: t.exposeID('jobId'),
     indices: t.exposeStringList('indices'),

@@ -12,5 +12,6 @@ import './notification.ts';
 import './task.ts';
 import './delete-job.ts';
 import './api-key.ts';
+import './node.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

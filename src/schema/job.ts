@@ -1,11 +1,13 @@
 import type { Job as JobModel } from '../generated/prisma/client.ts';
-import { jobCounts, type JobCounts as JobCountsView } from '../jobs/counts.ts';
-import { datafeedOfJob } from '../jobs/datafeeds.ts';
+import type { JobCounts as JobCountsView } from '../jobs/counts.ts';
 import { listJobs } from '../jobs/expression.ts';
 import { closeJob, getJob, openJob, putJob } from '../jobs/jobs.ts';
 import { builder } from './builder.ts';
 import { Datafeed } from './datafeed.ts';
 import { guarded } from './guard.ts';
+import { loadersOf } from './loaders.ts';
+import { Node, nodeIdOf } from './node.ts';
+import { Task } from './task.ts';
 
 const JobState = builder.enumType('JobState', {
   values: ['OPENING', 'OPENED', 'CLOSING', 'CLOSED', 'FAILED'] as const,
@@ -26,9 +28,25 @@ export const JobCounts = builder.objectRef<JobCountsView>('JobCounts').implement
   }),
 });
 
-const Job = builder.objectRef<JobModel>('Job').implement({
+const NO_ROWS: JobCountsView = {
+  buckets: 0,
+  records: 0,
+  influencers: 0,
+  categories: 0,
+  forecasts: 0,
+  modelSnapshots: 0,
+  modelStateDocs: 0,
+  annotations: 0,
+  total: 0,
+};
+
+export const Job = builder.objectRef<JobModel>('Job');
+
+Job.implement({
   description: 'An anomaly detection job and what it owns.',
+  interfaces: [Node],
   fields: (t) => ({
+    nodeId: t.id(nodeIdOf('Job')),
     id: t.exposeID('id'),
     description: t.exposeString('description', { nullable: true }),
     groups: t.exposeStringList('groups'),
@@ -37,8 +55,18 @@ const Job = builder.objectRef<JobModel>('Job').implement({
     createdAt: t.field({ type: 'DateTime', resolve: (job) => job.createdAt }),
     analysisConfig: t.field({ type: 'JSON', resolve: (job) => job.analysisConfig }),
     dataDescription: t.field({ type: 'JSON', nullable: true, resolve: (job) => job.dataDescription }),
-    datafeed: t.field({ type: Datafeed, nullable: true, resolve: (job, _args, ctx) => datafeedOfJob(ctx.services.db, job.id) }),
-    counts: t.field({ type: JobCounts, resolve: (job, _args, ctx) => jobCounts(ctx.services.db, job.id) }),
+    datafeed: t.field({ type: Datafeed, nullable: true, resolve: (job, _args, ctx) => loadersOf(ctx).datafeedOfJob.load(job.id) }),
+    counts: t.field({
+      type: JobCounts,
+      // A job deleted while its page was read has no counts row left: it owns nothing any more.
+      resolve: async (job, _args, ctx) => (await loadersOf(ctx).counts.load(job.id))?.[1] ?? NO_ROWS,
+    }),
+    deletionTask: t.field({
+      type: Task,
+      nullable: true,
+      description: 'The deletion under way, or the last one that failed; null otherwise.',
+      resolve: (job, _args, ctx) => (job.deletionTaskId ? loadersOf(ctx).task.load(job.deletionTaskId) : null),
+    }),
   }),
 });
 

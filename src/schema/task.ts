@@ -5,6 +5,9 @@ import { assertTaskId } from '../tasks/task-ids.ts';
 import { Acknowledged } from './acknowledged.ts';
 import { builder } from './builder.ts';
 import { authorize, guarded } from './guard.ts';
+import { Job } from './job.ts';
+import { loadersOf } from './loaders.ts';
+import { Node, nodeIdOf } from './node.ts';
 
 const TaskState = builder.enumType('TaskState', {
   values: {
@@ -44,9 +47,13 @@ const TaskError = builder.objectRef<{ type: string; reason: string }>('TaskError
   }),
 });
 
-export const Task = builder.objectRef<TaskRow>('Task').implement({
+export const Task = builder.objectRef<TaskRow>('Task');
+
+Task.implement({
   description: "A long-running operation, like Elasticsearch's task management API.",
+  interfaces: [Node],
   fields: (t) => ({
+    nodeId: t.id(nodeIdOf('Task')),
     id: t.exposeID('id', { description: 'Opaque; Elasticsearch style is `<nodeId>:<number>`.' }),
     action: t.exposeString('action', { description: 'For job deletion: cluster:admin/xpack/ml/job/delete' }),
     description: t.exposeString('description', { description: 'For job deletion: delete-job-<jobId>' }),
@@ -69,7 +76,17 @@ export const Task = builder.objectRef<TaskRow>('Task').implement({
       description: 'Set once failed.',
       resolve: (task) => (task.state === 'FAILED' ? { type: task.errorType ?? 'exception', reason: task.errorReason ?? '' } : null),
     }),
-    jobId: t.exposeID('jobId', { description: 'The job this task works on.' }),
+    jobId: t.exposeID('jobId', { description: 'The job a deletion task is about (kept after the job is gone).' }),
+    job: t.field({
+      type: Job,
+      nullable: true,
+      description: 'Null once the job is gone.',
+      // A job created again with the same id after this deletion is another job.
+      resolve: async (task, _args, ctx) => {
+        const job = await loadersOf(ctx).job.load(task.jobId);
+        return job && job.createdAt <= task.startTime ? job : null;
+      },
+    }),
   }),
 });
 

@@ -29,6 +29,13 @@ type Documents = {
     "\n  mutation ApiCreateApiKey($name: String!, $privileges: [ClusterPrivilege!]!) {\n    createApiKey(name: $name, privileges: $privileges) { secret apiKey { id name privileges createdAt invalidated } }\n  }\n": typeof types.ApiCreateApiKeyDocument,
     "\n  subscription ApiTaskProgress($id: ID!) { taskProgress(id: $id) { id action description state completed } }\n": typeof types.ApiTaskProgressDocument,
     "\n  query ApiTypeFields($name: String!) { __type(name: $name) { name fields { name } } }\n": typeof types.ApiTypeFieldsDocument,
+    "\n  query ClientsCurrentApiKey { currentApiKey { nodeId id name privileges invalidated } }\n": typeof types.ClientsCurrentApiKeyDocument,
+    "\n  query ClientsNode($nodeId: ID!) {\n    node(nodeId: $nodeId) {\n      __typename nodeId\n      ... on Job { id state }\n      ... on Datafeed { id jobId datafeedState: state }\n      ... on Task { id jobId }\n      ... on Calendar { id jobIds }\n      ... on Annotation { id text }\n      ... on ApiKey { id name }\n    }\n  }\n": typeof types.ClientsNodeDocument,
+    "\n  query ClientsNodes($nodeIds: [ID!]!) { nodes(nodeIds: $nodeIds) { __typename nodeId } }\n": typeof types.ClientsNodesDocument,
+    "\n  query ClientsJobLinks($id: ID!) {\n    job(id: $id) {\n      nodeId id deleting\n      datafeed { nodeId id }\n      deletionTask { nodeId id state jobId job { nodeId id } }\n    }\n  }\n": typeof types.ClientsJobLinksDocument,
+    "\n  query ClientsTaskLinks($id: ID!) { task(id: $id) { nodeId id state jobId job { nodeId id deleting } } }\n": typeof types.ClientsTaskLinksDocument,
+    "\n  mutation ClientsDeleteJob($jobId: ID!, $waitForCompletion: Boolean, $force: Boolean) {\n    deleteJob(jobId: $jobId, waitForCompletion: $waitForCompletion, force: $force) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task jobId }\n    }\n  }\n": typeof types.ClientsDeleteJobDocument,
+    "\n  query ClientsIdsOfEveryType($jobId: ID!, $datafeedId: ID!, $calendarId: ID!) {\n    job(id: $jobId) { nodeId }\n    datafeed(id: $datafeedId) { nodeId }\n    calendar(id: $calendarId) { nodeId }\n    annotations(jobId: $jobId) { nodeId }\n    currentApiKey { nodeId }\n  }\n": typeof types.ClientsIdsOfEveryTypeDocument,
     "\n  mutation PutJob($input: PutJobInput!) {\n    putJob(input: $input) { id state deleting groups }\n  }\n": typeof types.PutJobDocument,
     "\n  mutation OpenJob($jobId: ID!) { openJob(jobId: $jobId) { id state } }\n": typeof types.OpenJobDocument,
     "\n  mutation CloseJob($jobId: ID!, $force: Boolean) { closeJob(jobId: $jobId, force: $force) { id state } }\n": typeof types.CloseJobDocument,
@@ -75,6 +82,13 @@ const documents: Documents = {
     "\n  mutation ApiCreateApiKey($name: String!, $privileges: [ClusterPrivilege!]!) {\n    createApiKey(name: $name, privileges: $privileges) { secret apiKey { id name privileges createdAt invalidated } }\n  }\n": types.ApiCreateApiKeyDocument,
     "\n  subscription ApiTaskProgress($id: ID!) { taskProgress(id: $id) { id action description state completed } }\n": types.ApiTaskProgressDocument,
     "\n  query ApiTypeFields($name: String!) { __type(name: $name) { name fields { name } } }\n": types.ApiTypeFieldsDocument,
+    "\n  query ClientsCurrentApiKey { currentApiKey { nodeId id name privileges invalidated } }\n": types.ClientsCurrentApiKeyDocument,
+    "\n  query ClientsNode($nodeId: ID!) {\n    node(nodeId: $nodeId) {\n      __typename nodeId\n      ... on Job { id state }\n      ... on Datafeed { id jobId datafeedState: state }\n      ... on Task { id jobId }\n      ... on Calendar { id jobIds }\n      ... on Annotation { id text }\n      ... on ApiKey { id name }\n    }\n  }\n": types.ClientsNodeDocument,
+    "\n  query ClientsNodes($nodeIds: [ID!]!) { nodes(nodeIds: $nodeIds) { __typename nodeId } }\n": types.ClientsNodesDocument,
+    "\n  query ClientsJobLinks($id: ID!) {\n    job(id: $id) {\n      nodeId id deleting\n      datafeed { nodeId id }\n      deletionTask { nodeId id state jobId job { nodeId id } }\n    }\n  }\n": types.ClientsJobLinksDocument,
+    "\n  query ClientsTaskLinks($id: ID!) { task(id: $id) { nodeId id state jobId job { nodeId id deleting } } }\n": types.ClientsTaskLinksDocument,
+    "\n  mutation ClientsDeleteJob($jobId: ID!, $waitForCompletion: Boolean, $force: Boolean) {\n    deleteJob(jobId: $jobId, waitForCompletion: $waitForCompletion, force: $force) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task jobId }\n    }\n  }\n": types.ClientsDeleteJobDocument,
+    "\n  query ClientsIdsOfEveryType($jobId: ID!, $datafeedId: ID!, $calendarId: ID!) {\n    job(id: $jobId) { nodeId }\n    datafeed(id: $datafeedId) { nodeId }\n    calendar(id: $calendarId) { nodeId }\n    annotations(jobId: $jobId) { nodeId }\n    currentApiKey { nodeId }\n  }\n": types.ClientsIdsOfEveryTypeDocument,
     "\n  mutation PutJob($input: PutJobInput!) {\n    putJob(input: $input) { id state deleting groups }\n  }\n": types.PutJobDocument,
     "\n  mutation OpenJob($jobId: ID!) { openJob(jobId: $jobId) { id state } }\n": types.OpenJobDocument,
     "\n  mutation CloseJob($jobId: ID!, $force: Boolean) { closeJob(jobId: $jobId, force: $force) { id state } }\n": types.CloseJobDocument,
@@ -180,6 +194,34 @@ export function graphql(source: "\n  subscription ApiTaskProgress($id: ID!) { ta
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ApiTypeFields($name: String!) { __type(name: $name) { name fields { name } } }\n"): (typeof documents)["\n  query ApiTypeFields($name: String!) { __type(name: $name) { name fields { name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientsCurrentApiKey { currentApiKey { nodeId id name privileges invalidated } }\n"): (typeof documents)["\n  query ClientsCurrentApiKey { currentApiKey { nodeId id name privileges invalidated } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientsNode($nodeId: ID!) {\n    node(nodeId: $nodeId) {\n      __typename nodeId\n      ... on Job { id state }\n      ... on Datafeed { id jobId datafeedState: state }\n      ... on Task { id jobId }\n      ... on Calendar { id jobIds }\n      ... on Annotation { id text }\n      ... on ApiKey { id name }\n    }\n  }\n"): (typeof documents)["\n  query ClientsNode($nodeId: ID!) {\n    node(nodeId: $nodeId) {\n      __typename nodeId\n      ... on Job { id state }\n      ... on Datafeed { id jobId datafeedState: state }\n      ... on Task { id jobId }\n      ... on Calendar { id jobIds }\n      ... on Annotation { id text }\n      ... on ApiKey { id name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientsNodes($nodeIds: [ID!]!) { nodes(nodeIds: $nodeIds) { __typename nodeId } }\n"): (typeof documents)["\n  query ClientsNodes($nodeIds: [ID!]!) { nodes(nodeIds: $nodeIds) { __typename nodeId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientsJobLinks($id: ID!) {\n    job(id: $id) {\n      nodeId id deleting\n      datafeed { nodeId id }\n      deletionTask { nodeId id state jobId job { nodeId id } }\n    }\n  }\n"): (typeof documents)["\n  query ClientsJobLinks($id: ID!) {\n    job(id: $id) {\n      nodeId id deleting\n      datafeed { nodeId id }\n      deletionTask { nodeId id state jobId job { nodeId id } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientsTaskLinks($id: ID!) { task(id: $id) { nodeId id state jobId job { nodeId id deleting } } }\n"): (typeof documents)["\n  query ClientsTaskLinks($id: ID!) { task(id: $id) { nodeId id state jobId job { nodeId id deleting } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientsDeleteJob($jobId: ID!, $waitForCompletion: Boolean, $force: Boolean) {\n    deleteJob(jobId: $jobId, waitForCompletion: $waitForCompletion, force: $force) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task jobId }\n    }\n  }\n"): (typeof documents)["\n  mutation ClientsDeleteJob($jobId: ID!, $waitForCompletion: Boolean, $force: Boolean) {\n    deleteJob(jobId: $jobId, waitForCompletion: $waitForCompletion, force: $force) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task jobId }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientsIdsOfEveryType($jobId: ID!, $datafeedId: ID!, $calendarId: ID!) {\n    job(id: $jobId) { nodeId }\n    datafeed(id: $datafeedId) { nodeId }\n    calendar(id: $calendarId) { nodeId }\n    annotations(jobId: $jobId) { nodeId }\n    currentApiKey { nodeId }\n  }\n"): (typeof documents)["\n  query ClientsIdsOfEveryType($jobId: ID!, $datafeedId: ID!, $calendarId: ID!) {\n    job(id: $jobId) { nodeId }\n    datafeed(id: $datafeedId) { nodeId }\n    calendar(id: $calendarId) { nodeId }\n    annotations(jobId: $jobId) { nodeId }\n    currentApiKey { nodeId }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
