@@ -19,7 +19,7 @@ import { serveDashboard } from '../src/http/dashboard.ts';
 import { seedJob } from '../src/seed/seed.ts';
 import { asyncDelete, finalTask, jobWithData } from './support/jobs.ts';
 import { ok, startServer, uniqueId, type TestServer } from './support/server.ts';
-import { JobQuery, PutDatafeedMutation, TasksQuery } from './operations/documents.ts';
+import { CreateApiKeyMutation, JobQuery, PutDatafeedMutation, TasksQuery } from './operations/documents.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = 'test-output/screenshots';
@@ -269,6 +269,31 @@ describe.skipIf(skipped)('dashboard', () => {
     );
     expect(tasks.map((t) => t.state)).toEqual(['COMPLETED', 'FAILED']);
     expect(tasks[1].id).toBe(taskId);
+  });
+
+  it('shows a read-only key (MONITOR_ML) the jobs without any delete control', async () => {
+    const jobId = uniqueId('dash-ro');
+    await jobWithData(server, jobId);
+    await ok(server, PutDatafeedMutation, { input: { datafeedId: `datafeed-${jobId}`, jobId, indices: ['logs-*'] } });
+    const { secret } = (await ok(server, CreateApiKeyMutation, { name: 'dashboard-viewer', privileges: ['MONITOR_ML'] })).createApiKey;
+    const viewer = await browser.newContext({ viewport: LAPTOP, locale: 'en-US', timezoneId: 'UTC', colorScheme: 'light' });
+    const p = await viewer.newPage();
+    try {
+      await signIn(p, secret);
+      const row = jobRow(p, jobId);
+      await row.waitFor();
+      await p.getByText('read-only', { exact: true }).waitFor();
+      expect(await p.locator('.topbar').textContent()).toContain('dashboard-viewer');
+      expect(await p.getByRole('button', { name: /^(Delete job|Remove datafeed|Resume deleting) / }).count()).toBe(0);
+      expect(await row.getByRole('button').allTextContents()).toEqual([]);
+      await p.screenshot({ path: join(SHOTS, 'dashboard-read-only.png') });
+    } finally {
+      await viewer.close();
+    }
+    // The same page with a writing key has the controls (the check above is not vacuous).
+    await jobRow(page, jobId)
+      .getByRole('button', { name: `Delete job ${jobId}` })
+      .waitFor();
   });
 
   it('fits a phone screen: no sideways scrolling, jobs as cards', async () => {

@@ -11,12 +11,21 @@ export const TaskFields = graphql(`
   }
 `);
 
+/** Who is signed in: checked at sign-in, and what the page offers follows the privileges. */
+export const SessionQuery = graphql(`
+  query DashboardSession { currentApiKey { name privileges } }
+`);
+
+/** Privileges that may delete jobs and datafeeds (D2); the others only read. */
+export const WRITE_PRIVILEGES = ['MANAGE_ML', 'MANAGE', 'ALL'];
+
 /** One request per refresh: the jobs and the recent deletion tasks. */
 export const DashboardQuery = graphql(`
   query Dashboard($actions: String!) {
     jobs {
       id state deleting description
       datafeed { id state }
+      deletionTask { ...DashboardTask }
       counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }
     }
     tasks(actions: $actions, limit: 100) { ...DashboardTask }

@@ -1,12 +1,13 @@
 // The signed-in page: live jobs, deletions in progress, recent deletion tasks, and the delete
 // dialog. Owns the notices and where focus goes after the dialog closes.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { deletionStatus, freshest, type JobDeletion } from '../deletion-state.ts';
 import { formatClock, formatRows, plural } from '../format.ts';
 import { ApiError, request } from '../graphql-client.ts';
 import { DeleteJobMutation } from '../operations.ts';
 import { useNow } from '../use-now.ts';
-import { useDashboardData, type Job, type Task } from '../use-dashboard-data.ts';
+import { useDashboardData, type Job } from '../use-dashboard-data.ts';
+import { useSession } from '../use-session.ts';
 import { useTaskProgress, type TrackedTask } from '../use-task-progress.ts';
 import { DatafeedDialog } from './datafeed-dialog.tsx';
 import { DeleteDialog, type DeleteOutcome } from './delete-dialog.tsx';
@@ -29,6 +30,7 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
     [onSignOut],
   );
   const { data, updatedAt, error, refresh } = useDashboardData(apiKey, onUnauthenticated);
+  const session = useSession(apiKey, onUnauthenticated);
   const onEnded = useCallback(
     (t: TrackedTask) => {
       if (t.task?.state === 'FAILED') notices.push('error', `Deleting job [${t.jobId}] failed: ${t.task.error?.reason ?? 'unknown error'}`);
@@ -105,17 +107,10 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
     void refresh();
   }
 
-  // The newest deletion task of each job (tasks come newest first).
   const now = useNow(5000);
-  const taskOfJob = useMemo(() => {
-    const byJob = new Map<string, Task>();
-    for (const task of data?.tasks ?? []) if (!byJob.has(task.jobId)) byJob.set(task.jobId, task);
-    return byJob;
-  }, [data?.tasks]);
   const deletionOf = (job: Job): JobDeletion | undefined => {
-    const known = taskOfJob.get(job.id);
-    if (!known) return undefined;
-    const task = freshest(known, progress.tracked);
+    if (!job.deletionTask) return undefined;
+    const task = freshest(job.deletionTask, progress.tracked);
     const status = deletionStatus(task, progress.tracked[task.id], now);
     return status && { status, task };
   };
@@ -151,6 +146,12 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
               'Loading…'
             )}
           </p>
+          {session.key && (
+            <p class="signed-in">
+              <code class="wide-only">{session.key.name}</code>
+              {!session.canWrite && <span class="badge badge-neutral">read-only</span>}
+            </p>
+          )}
           <button type="button" class="button button-ghost" onClick={() => onSignOut()}>
             Sign out
           </button>
@@ -193,7 +194,7 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
           <JobsTable
             jobs={data ? jobs : undefined}
             deletionOf={deletionOf}
-            canDelete
+            canDelete={session.canWrite}
             onDelete={openDialog}
             onResume={resume}
             onRemoveDatafeed={setUnblocking}

@@ -16,7 +16,8 @@ import * as types from './graphql.ts';
  */
 type Documents = {
     "\n  fragment DashboardTask on Task {\n    id jobId description state completed startTime runningTimeNanos\n    progress { phase deleted total percent }\n    error { type reason }\n  }\n": typeof types.DashboardTaskFragmentDoc,
-    "\n  query Dashboard($actions: String!) {\n    jobs {\n      id state deleting description\n      datafeed { id state }\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n    tasks(actions: $actions, limit: 100) { ...DashboardTask }\n  }\n": typeof types.DashboardDocument,
+    "\n  query DashboardSession { currentApiKey { name privileges } }\n": typeof types.DashboardSessionDocument,
+    "\n  query Dashboard($actions: String!) {\n    jobs {\n      id state deleting description\n      datafeed { id state }\n      deletionTask { ...DashboardTask }\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n    tasks(actions: $actions, limit: 100) { ...DashboardTask }\n  }\n": typeof types.DashboardDocument,
     "\n  mutation DashboardDeleteJob($jobId: ID!, $force: Boolean!, $waitForCompletion: Boolean!, $deleteUserAnnotations: Boolean!) {\n    deleteJob(jobId: $jobId, force: $force, waitForCompletion: $waitForCompletion, deleteUserAnnotations: $deleteUserAnnotations) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task }\n    }\n  }\n": typeof types.DashboardDeleteJobDocument,
     "\n  subscription DashboardTaskProgress($id: ID!) { taskProgress(id: $id) { ...DashboardTask } }\n": typeof types.DashboardTaskProgressDocument,
     "\n  mutation DashboardStopDatafeed($datafeedId: ID!) { stopDatafeed(datafeedId: $datafeedId) { id state } }\n": typeof types.DashboardStopDatafeedDocument,
@@ -24,7 +25,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment DashboardTask on Task {\n    id jobId description state completed startTime runningTimeNanos\n    progress { phase deleted total percent }\n    error { type reason }\n  }\n": types.DashboardTaskFragmentDoc,
-    "\n  query Dashboard($actions: String!) {\n    jobs {\n      id state deleting description\n      datafeed { id state }\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n    tasks(actions: $actions, limit: 100) { ...DashboardTask }\n  }\n": types.DashboardDocument,
+    "\n  query DashboardSession { currentApiKey { name privileges } }\n": types.DashboardSessionDocument,
+    "\n  query Dashboard($actions: String!) {\n    jobs {\n      id state deleting description\n      datafeed { id state }\n      deletionTask { ...DashboardTask }\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n    tasks(actions: $actions, limit: 100) { ...DashboardTask }\n  }\n": types.DashboardDocument,
     "\n  mutation DashboardDeleteJob($jobId: ID!, $force: Boolean!, $waitForCompletion: Boolean!, $deleteUserAnnotations: Boolean!) {\n    deleteJob(jobId: $jobId, force: $force, waitForCompletion: $waitForCompletion, deleteUserAnnotations: $deleteUserAnnotations) {\n      __typename\n      ... on Acknowledged { acknowledged }\n      ... on DeletionTask { task }\n    }\n  }\n": types.DashboardDeleteJobDocument,
     "\n  subscription DashboardTaskProgress($id: ID!) { taskProgress(id: $id) { ...DashboardTask } }\n": types.DashboardTaskProgressDocument,
     "\n  mutation DashboardStopDatafeed($datafeedId: ID!) { stopDatafeed(datafeedId: $datafeedId) { id state } }\n": types.DashboardStopDatafeedDocument,
@@ -38,7 +40,11 @@ export function graphql(source: "\n  fragment DashboardTask on Task {\n    id jo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Dashboard($actions: String!) {\n    jobs {\n      id state deleting description\n      datafeed { id state }\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n    tasks(actions: $actions, limit: 100) { ...DashboardTask }\n  }\n"): typeof import('./graphql.ts').DashboardDocument;
+export function graphql(source: "\n  query DashboardSession { currentApiKey { name privileges } }\n"): typeof import('./graphql.ts').DashboardSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard($actions: String!) {\n    jobs {\n      id state deleting description\n      datafeed { id state }\n      deletionTask { ...DashboardTask }\n      counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n    }\n    tasks(actions: $actions, limit: 100) { ...DashboardTask }\n  }\n"): typeof import('./graphql.ts').DashboardDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

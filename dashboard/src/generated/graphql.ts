@@ -4,6 +4,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ClusterPrivilege =
+  | 'ALL'
+  | 'MANAGE'
+  | 'MANAGE_ML'
+  | 'MANAGE_SECURITY'
+  | 'MONITOR'
+  | 'MONITOR_ML';
+
 export type DatafeedState =
   | 'STARTED'
   | 'STARTING'
@@ -26,12 +34,17 @@ export type TaskState =
 
 export type DashboardTaskFragment = { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null };
 
+export type DashboardSessionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardSessionQuery = { currentApiKey: { name: string, privileges: Array<ClusterPrivilege> } };
+
 export type DashboardQueryVariables = Exact<{
   actions: string;
 }>;
 
 
-export type DashboardQuery = { jobs: Array<{ id: string, state: JobState, deleting: boolean, description: string | null, datafeed: { id: string, state: DatafeedState } | null, counts: { buckets: number, records: number, influencers: number, categories: number, forecasts: number, modelSnapshots: number, modelStateDocs: number, annotations: number, total: number } }>, tasks: Array<{ id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null }> };
+export type DashboardQuery = { jobs: Array<{ id: string, state: JobState, deleting: boolean, description: string | null, datafeed: { id: string, state: DatafeedState } | null, deletionTask: { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } | null, counts: { buckets: number, records: number, influencers: number, categories: number, forecasts: number, modelSnapshots: number, modelStateDocs: number, annotations: number, total: number } }>, tasks: Array<{ id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null }> };
 
 export type DashboardDeleteJobMutationVariables = Exact<{
   jobId: string | number;
@@ -106,6 +119,14 @@ export const DashboardTaskFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"DashboardTask"}) as unknown as TypedDocumentString<DashboardTaskFragment, unknown>;
+export const DashboardSessionDocument = new TypedDocumentString(`
+    query DashboardSession {
+  currentApiKey {
+    name
+    privileges
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardSessionQuery, DashboardSessionQueryVariables>;
 export const DashboardDocument = new TypedDocumentString(`
     query Dashboard($actions: String!) {
   jobs {
@@ -116,6 +137,9 @@ export const DashboardDocument = new TypedDocumentString(`
     datafeed {
       id
       state
+    }
+    deletionTask {
+      ...DashboardTask
     }
     counts {
       buckets
