@@ -271,6 +271,40 @@ describe.skipIf(skipped)('dashboard', () => {
     expect(tasks[1].id).toBe(taskId);
   });
 
+  it('deletes 20 selected jobs with one confirmation: one task and one progress row per job, refusals with their reasons', async () => {
+    const base = uniqueId('dash-bulk');
+    const jobIds = Array.from({ length: 20 }, (_, i) => `${base}-${String(i).padStart(2, '0')}`);
+    const blocked = `${base}-blocked`;
+    for (let i = 0; i < jobIds.length; i += 5) await Promise.all(jobIds.slice(i, i + 5).map((id) => jobWithData(server, id)));
+    await jobWithData(server, blocked);
+    await ok(server, PutDatafeedMutation, { input: { datafeedId: `datafeed-${blocked}`, jobId: blocked, indices: ['logs-*'] } });
+    await jobRow(page, blocked).waitFor();
+    for (const id of [...jobIds, blocked]) await page.getByRole('checkbox', { name: `Select job ${id}` }).check();
+    const bar = page.getByRole('region', { name: 'Selection' });
+    expect(await bar.textContent()).toContain('21 jobs selected · 252 rows');
+    await bar.getByRole('button', { name: 'Delete 21 jobs…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete 21 jobs?' });
+    expect(await dialog.textContent()).toContain('This removes 21 jobs and the 252 rows they own');
+    await page.screenshot({ path: join(SHOTS, 'dashboard-bulk-confirm.png') });
+    await dialog.getByRole('button', { name: 'Delete 21 jobs' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const outcome = page.getByRole('region', { name: 'Bulk delete' });
+    await outcome.waitFor();
+    expect(await outcome.textContent()).toContain('Deleting 20 of 21 jobs; 1 refused:');
+    expect(await outcome.getByRole('listitem').allTextContents()).toEqual([
+      `${blocked}: Cannot delete job [${blocked}] because datafeed [datafeed-${blocked}] refers to it CONFLICT`,
+    ]);
+    for (const id of jobIds) await page.getByRole('progressbar', { name: `Deletion progress of ${id}` }).waitFor({ state: 'attached' });
+    await page.screenshot({ path: join(SHOTS, 'dashboard-bulk-progress.png') });
+    for (const id of jobIds) await jobRow(page, id).waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await jobRow(page, blocked).count()).toBe(1);
+    const tasks = (await ok(server, TasksQuery, { actions: 'cluster:admin/xpack/ml/job/delete' })).tasks;
+    const mine = tasks.filter((t) => t.description.startsWith(`delete-job-${base}`));
+    expect(mine.map((t) => t.description).sort()).toEqual(jobIds.map((id) => `delete-job-${id}`));
+    expect(new Set(mine.map((t) => t.id)).size).toBe(20);
+  });
+
   it('shows a read-only key (MONITOR_ML) the jobs without any delete control', async () => {
     const jobId = uniqueId('dash-ro');
     await jobWithData(server, jobId);

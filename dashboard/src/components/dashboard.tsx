@@ -9,6 +9,8 @@ import { useNow } from '../use-now.ts';
 import { useDashboardData, type Job } from '../use-dashboard-data.ts';
 import { useSession } from '../use-session.ts';
 import { useTaskProgress, type TrackedTask } from '../use-task-progress.ts';
+import type { BulkResult } from '../bulk-delete.ts';
+import { BulkDeleteDialog, BulkOutcome, SelectionBar } from './bulk-delete.tsx';
 import { DatafeedDialog } from './datafeed-dialog.tsx';
 import { DeleteDialog, type DeleteOutcome } from './delete-dialog.tsx';
 import { DeletionProgress } from './deletion-progress.tsx';
@@ -42,6 +44,17 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
   const progress = useTaskProgress(apiKey, onEnded);
   const [deleting, setDeleting] = useState<Job>();
   const [unblocking, setUnblocking] = useState<Job>();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [bulkJobs, setBulkJobs] = useState<Job[]>([]);
+  const [bulkResult, setBulkResult] = useState<BulkResult>();
+  const select = (jobIds: string[], on: boolean) =>
+    setSelected((before) => {
+      const after = new Set(before);
+      for (const id of jobIds)
+        if (on) after.add(id);
+        else after.delete(id);
+      return after;
+    });
   const opener = useRef<HTMLElement | null>(null);
 
   // Follow every deletion still going on, whoever started it.
@@ -121,6 +134,8 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
     return deletion && (deletion.status === 'failed' || deletion.status === 'stuck') ? [{ jobId: job.id, deletion }] : [];
   });
   const running = Object.values(progress.tracked);
+  // A selected job that left the list (deleted elsewhere) or started deleting is no longer selected.
+  const selectedJobs = jobs.filter((j) => selected.has(j.id) && !j.deleting);
   const totalRows = jobs.reduce((sum, j) => sum + j.counts.total, 0);
 
   return (
@@ -161,6 +176,7 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
       <main class="page">
         <Notices notices={notices} />
         <DeletionSummary problems={problems} />
+        {bulkResult && <BulkOutcome result={bulkResult} onDismiss={() => setBulkResult(undefined)} />}
         {error && (
           <p class="alert alert-error" role="alert">
             Could not refresh: {error.message} <span class="code">{error.code}</span> Retrying every 2 s.
@@ -171,10 +187,25 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
           <section class="section" aria-labelledby="deletions-title">
             <div class="section-head">
               <h2 id="deletions-title">Deletions</h2>
+              {running.some((t) => t.endedAt) && (
+                <button
+                  type="button"
+                  class="button button-ghost button-small"
+                  onClick={() => running.forEach((t) => t.endedAt && progress.dismiss(t.id))}
+                >
+                  Dismiss finished
+                </button>
+              )}
             </div>
             <div class="deletions">
               {running.map((t) => (
-                <DeletionProgress key={t.id} tracked={t} domId={`deletion-${cssId(t.id)}`} onDismiss={() => progress.dismiss(t.id)} />
+                <DeletionProgress
+                  key={t.id}
+                  tracked={t}
+                  domId={`deletion-${cssId(t.id)}`}
+                  compact={running.length > 3}
+                  onDismiss={() => progress.dismiss(t.id)}
+                />
               ))}
             </div>
           </section>
@@ -191,6 +222,7 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
               </p>
             )}
           </div>
+          {session.canWrite && <SelectionBar jobs={selectedJobs} onDelete={() => setBulkJobs(selectedJobs)} onClear={() => setSelected(new Set())} />}
           <JobsTable
             jobs={data ? jobs : undefined}
             deletionOf={deletionOf}
@@ -198,6 +230,8 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
             onDelete={openDialog}
             onResume={resume}
             onRemoveDatafeed={setUnblocking}
+            selected={new Set(selectedJobs.map((j) => j.id))}
+            onSelect={select}
           />
         </section>
 
@@ -210,6 +244,18 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
       </main>
 
       <DeleteDialog apiKey={apiKey} job={deleting} onClose={closeDialog} />
+      <BulkDeleteDialog
+        apiKey={apiKey}
+        jobs={bulkJobs}
+        onStarted={(job, taskId) => progress.follow(taskId, job.id, job.counts.total)}
+        onDone={(result) => {
+          setBulkJobs([]);
+          if (!result) return;
+          setBulkResult(result);
+          setSelected(new Set());
+          void refresh();
+        }}
+      />
       <DatafeedDialog
         apiKey={apiKey}
         job={unblocking}

@@ -9,10 +9,12 @@ import { TaskStateBadge } from './badges.tsx';
 interface Props {
   tracked: TrackedTask;
   domId: string;
+  /** One line of numbers instead of the full set: many deletions at once (a bulk delete). */
+  compact?: boolean;
   onDismiss(): void;
 }
 
-export function DeletionProgress({ tracked, domId, onDismiss }: Props) {
+export function DeletionProgress({ tracked, domId, compact, onDismiss }: Props) {
   const { task, jobId } = tracked;
   const finished = Boolean(task?.completed || tracked.endedAt);
   const now = useNow(finished ? undefined : 1000);
@@ -32,7 +34,7 @@ export function DeletionProgress({ tracked, domId, onDismiss }: Props) {
     <article
       id={domId}
       tabIndex={-1}
-      class={`deletion ${failed ? 'deletion-failed' : task?.state === 'COMPLETED' ? 'deletion-done' : ''}`}
+      class={`deletion ${compact ? 'deletion-compact' : ''} ${failed ? 'deletion-failed' : task?.state === 'COMPLETED' ? 'deletion-done' : ''}`}
       aria-labelledby={titleId}
     >
       <div class="deletion-head">
@@ -52,40 +54,46 @@ export function DeletionProgress({ tracked, domId, onDismiss }: Props) {
       >
         <div class="bar-fill" style={{ width: `${percent}%` }} />
       </div>
-      <dl class="stats">
-        <div>
-          <dt>Done</dt>
-          <dd class="stat-percent">{formatPercent(percent)}</dd>
-        </div>
-        <div>
-          <dt>Rows</dt>
-          <dd>
-            {formatCount(deleted)} <span class="muted">of {formatCount(total)}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>Phase</dt>
-          <dd>
-            <code>{task?.progress.phase ?? 'STARTING'}</code>
-          </dd>
-        </div>
-        <div>
-          <dt>Elapsed</dt>
-          <dd>{formatDuration(elapsed)}</dd>
-        </div>
-        <div>
-          <dt>{finished ? 'Rate' : 'Time left'}</dt>
-          <dd>
-            {finished
-              ? elapsed > 0 && deleted > 0
-                ? `${formatCount(Math.round(deleted / elapsed))} rows/s`
-                : '—'
-              : left !== undefined
-                ? `about ${formatDuration(left)}`
-                : 'estimating…'}
-          </dd>
-        </div>
-      </dl>
+      {compact ? (
+        <p class="compact-line small">
+          {formatCount(deleted)} <span class="muted">of {formatRows(total)}</span> · <code>{task?.progress.phase ?? 'STARTING'}</code>
+        </p>
+      ) : (
+        <dl class="stats">
+          <div>
+            <dt>Done</dt>
+            <dd class="stat-percent">{formatPercent(percent)}</dd>
+          </div>
+          <div>
+            <dt>Rows</dt>
+            <dd>
+              {formatCount(deleted)} <span class="muted">of {formatCount(total)}</span>
+            </dd>
+          </div>
+          <div>
+            <dt>Phase</dt>
+            <dd>
+              <code>{task?.progress.phase ?? 'STARTING'}</code>
+            </dd>
+          </div>
+          <div>
+            <dt>Elapsed</dt>
+            <dd>{formatDuration(elapsed)}</dd>
+          </div>
+          <div>
+            <dt>{finished ? 'Rate' : 'Time left'}</dt>
+            <dd>
+              {finished
+                ? elapsed > 0 && deleted > 0
+                  ? `${formatCount(Math.round(deleted / elapsed))} rows/s`
+                  : '—'
+                : left !== undefined
+                  ? `about ${formatDuration(left)}`
+                  : 'estimating…'}
+            </dd>
+          </div>
+        </dl>
+      )}
       {failed && task?.error && (
         <p class="alert alert-error">
           {task.error.reason} <span class="code">{task.error.type}</span>

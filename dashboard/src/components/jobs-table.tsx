@@ -16,11 +16,14 @@ interface Props {
   onDelete(job: Job): void;
   onResume(job: Job): void;
   onRemoveDatafeed(job: Job): void;
+  /** Ids of the jobs selected for a bulk delete. */
+  selected: ReadonlySet<string>;
+  onSelect(jobIds: string[], on: boolean): void;
 }
 
 export const jobRowId = (jobId: string) => `job-${jobId}`;
 
-export function JobsTable({ jobs, deletionOf, canDelete, onDelete, onResume, onRemoveDatafeed }: Props) {
+export function JobsTable({ jobs, deletionOf, canDelete, onDelete, onResume, onRemoveDatafeed, selected, onSelect }: Props) {
   if (!jobs) return <p class="empty">Loading jobs…</p>;
   if (jobs.length === 0) {
     return (
@@ -30,10 +33,13 @@ export function JobsTable({ jobs, deletionOf, canDelete, onDelete, onResume, onR
     );
   }
 
+  const selectable = jobs.filter((j) => !j.deleting).map((j) => j.id);
+  const allSelected = selectable.length > 0 && selectable.every((id) => selected.has(id));
   return (
     <div class="table-wrap">
       <table class="table jobs-table">
         <colgroup>
+          {canDelete && <col class="col-select" />}
           <col class="col-job" />
           <col class="col-state" />
           <col class="col-datafeed" />
@@ -42,6 +48,17 @@ export function JobsTable({ jobs, deletionOf, canDelete, onDelete, onResume, onR
         </colgroup>
         <thead>
           <tr>
+            {canDelete && (
+              <th scope="col" class="select">
+                <input
+                  type="checkbox"
+                  aria-label="Select all jobs shown"
+                  checked={allSelected}
+                  disabled={selectable.length === 0}
+                  onChange={(e) => onSelect(selectable, e.currentTarget.checked)}
+                />
+              </th>
+            )}
             <th scope="col">Job</th>
             <th scope="col">State</th>
             <th scope="col">Datafeed</th>
@@ -60,6 +77,17 @@ export function JobsTable({ jobs, deletionOf, canDelete, onDelete, onResume, onR
             const deletion = job.deleting ? deletionOf(job) : undefined;
             return (
               <tr key={job.id} id={jobRowId(job.id)} class={deletion?.status === 'failed' ? 'row-failed' : job.deleting ? 'row-deleting' : undefined}>
+                {canDelete && (
+                  <td class="select">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select job ${job.id}`}
+                      checked={selected.has(job.id)}
+                      disabled={job.deleting}
+                      onChange={(e) => onSelect([job.id], e.currentTarget.checked)}
+                    />
+                  </td>
+                )}
                 <th scope="row" data-label="Job">
                   <code class="job-id">{job.id}</code>
                   {job.description && <span class="muted small block">{job.description}</span>}
