@@ -4,12 +4,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asyncDelete, finalTask, jobWithData, putJob } from './support/jobs.ts';
 import { gql, ok, startServer, uniqueId, type TestServer } from './support/server.ts';
 import { expectError } from './support/errors.ts';
-import { CreateApiKeyMutation, PutCalendarMutation, PutDatafeedMutation } from './operations/documents.ts';
+import {
+  CreateApiKeyMutation,
+  IngestResultsMutation,
+  OpenJobMutation,
+  PutCalendarMutation,
+  PutDatafeedMutation,
+  PutJobMutation,
+} from './operations/documents.ts';
+import { analysisConfig } from './support/jobs.ts';
 import {
   ClientsCurrentApiKeyQuery,
   ClientsDeleteJobMutation,
   ClientsIdsOfEveryTypeQuery,
   ClientsJobLinksQuery,
+  ClientsJobsFullPageQuery,
+  ClientsJobsPageQuery,
+  ClientsTasksPageQuery,
   ClientsNodeQuery,
   ClientsNodesQuery,
   ClientsTaskLinksQuery,
@@ -134,5 +145,162 @@ describe('links between a job and its deletion', () => {
     const again = (await ok(server, ClientsDeleteJobMutation, { jobId: other, waitForCompletion: false })).deleteJob;
     expect(again).toEqual({ __typename: 'DeletionTask', task, jobId: other });
     await finalTask(server, task);
+  });
+});
+
+describe('jobsConnection', () => {
+  const page = (variables: Parameters<typeof ok<unknown, object>>[2] & object) =>
+    ok(server, ClientsJobsPageQuery, variables).then((d) => d.jobsConnection);
+  const ids = (p: { edges: { node: { id: string } }[] }) => p.edges.map((e) => e.node.id);
+
+  it('pages forward and backward by cursor, with totalCount and page info, ordered by id', async () => {
+    const prefix = uniqueId('pg');
+    const all = Array.from({ length: 7 }, (_, i) => `${prefix}-${i}`);
+    for (const id of [...all].reverse()) await putJob(server, id);
+    const filter = { ids: `${prefix}-*` };
+
+    const first = await page({ first: 3, filter });
+    expect(ids(first)).toEqual(all.slice(0, 3));
+    expect(first.totalCount).toBe(7);
+    expect(first.pageInfo).toMatchObject({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: first.edges[0].cursor,
+      endCursor: first.edges[2].cursor,
+    });
+    const second = await page({ first: 3, after: first.pageInfo.endCursor, filter });
+    expect(ids(second)).toEqual(all.slice(3, 6));
+    expect(second.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    const third = await page({ first: 3, after: second.pageInfo.endCursor, filter });
+    expect(ids(third)).toEqual(all.slice(6));
+    expect(third.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+
+    const lastTwo = await page({ last: 2, filter });
+    expect(ids(lastTwo)).toEqual(all.slice(5));
+    expect(lastTwo.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    const before = await page({ last: 2, before: lastTwo.pageInfo.startCursor, filter });
+    expect(ids(before)).toEqual(all.slice(3, 5));
+    expect(before.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    const between = await page({ first: 10, after: first.edges[0].cursor, before: third.edges[0].cursor, filter });
+    expect(ids(between)).toEqual(all.slice(1, 6));
+
+    // A cursor stays valid when its row is gone: the page starts after where it was.
+    await ok(server, ClientsDeleteJobMutation, { jobId: all[2] });
+    const afterGone = await page({ first: 2, after: first.pageInfo.endCursor, filter });
+    expect(ids(afterGone)).toEqual(all.slice(3, 5));
+    expect(afterGone.totalCount).toBe(6);
+
+    const desc = await page({ first: 2, filter, orderBy: { field: 'ID', direction: 'DESC' } });
+    expect(ids(desc)).toEqual([all[6], all[5]]);
+    const descNext = await page({ first: 2, after: desc.pageInfo.endCursor, filter, orderBy: { field: 'ID', direction: 'DESC' } });
+    expect(ids(descNext)).toEqual([all[4], all[3]]);
+    const created = await page({ first: 10, filter, orderBy: { field: 'CREATED_AT' } });
+    expect(ids(created)).toEqual([6, 5, 4, 3, 1, 0].map((i) => all[i]));
+    const empty = await page({ first: 0, filter });
+    expect(empty).toMatchObject({ edges: [], totalCount: 6, pageInfo: { hasNextPage: true, startCursor: null, endCursor: null } });
+  });
+
+  it('orders by TOTAL_ROWS and filters by states, deleting and search; filters combine', async () => {
+    const prefix = uniqueId('flt');
+    const ts = '2026-01-01T00:00:00.000Z';
+    const bucket = (minute: number) => ({
+      timestamp: new Date(Date.parse(ts) + minute * 60_000).toISOString(),
+      bucketSpanSeconds: 60,
+      anomalyScore: 1,
+    });
+    await ok(server, PutJobMutation, {
+      input: { jobId: `${prefix}-a`, analysisConfig, groups: [`${prefix}-payments`], description: 'checkout latency' },
+    });
+    await ok(server, PutJobMutation, { input: { jobId: `${prefix}-b`, analysisConfig, description: 'Search errors' } });
+    await ok(server, PutJobMutation, { input: { jobId: `${prefix}-c`, analysisConfig } });
+    for (const [id, n] of [
+      ['b', 3],
+      ['c', 1],
+    ] as const) {
+      await ok(server, OpenJobMutation, { jobId: `${prefix}-${id}` });
+      await ok(server, IngestResultsMutation, { jobId: `${prefix}-${id}`, input: { buckets: Array.from({ length: n }, (_, i) => bucket(i)) } });
+    }
+    const filter = { ids: `${prefix}-*` };
+    const byRows = await page({ filter, orderBy: { field: 'TOTAL_ROWS', direction: 'DESC' } });
+    expect(ids(byRows)).toEqual([`${prefix}-b`, `${prefix}-c`, `${prefix}-a`]);
+    const byRowsNext = await page({ first: 1, after: byRows.edges[0].cursor, filter, orderBy: { field: 'TOTAL_ROWS', direction: 'DESC' } });
+    expect(ids(byRowsNext)).toEqual([`${prefix}-c`]);
+
+    expect(ids(await page({ filter: { ...filter, states: ['OPENED'] } }))).toEqual([`${prefix}-b`, `${prefix}-c`]);
+    expect(ids(await page({ filter: { ...filter, states: ['CLOSED', 'FAILED'] } }))).toEqual([`${prefix}-a`]);
+    expect(ids(await page({ filter: { ...filter, search: 'PAYM' } }))).toEqual([`${prefix}-a`]);
+    expect(ids(await page({ filter: { ...filter, search: 'search' } }))).toEqual([`${prefix}-b`]);
+    expect(ids(await page({ filter: { search: `${prefix}-C` } }))).toEqual([`${prefix}-c`]);
+    expect(ids(await page({ filter: { ...filter, deleting: false } }))).toHaveLength(3);
+    expect(ids(await page({ filter: { ...filter, deleting: true } }))).toEqual([]);
+    // A name that matches nothing matches nothing (no NOT_FOUND in a filter).
+    expect(await page({ filter: { ids: `${prefix}-zzz` } })).toMatchObject({ edges: [], totalCount: 0 });
+  });
+
+  it('refuses sizes past 500, first with last, and cursors of another list or order', async () => {
+    const p = await page({ first: 1 });
+    const cursor = p.pageInfo.endCursor!;
+    expectError(await gql(server, ClientsJobsPageQuery, { first: 501 }), 'BAD_USER_INPUT', 'first must be between 0 and 500, got 501');
+    expectError(await gql(server, ClientsJobsPageQuery, { last: -1 }), 'BAD_USER_INPUT', 'last must be between 0 and 500, got -1');
+    expectError(await gql(server, ClientsJobsPageQuery, { first: 1, last: 1 }), 'BAD_USER_INPUT', 'give first or last, not both');
+    const foreign = 'invalid cursor in [after]: use a cursor of this list in the same order';
+    expectError(await gql(server, ClientsJobsPageQuery, { first: 1, after: 'garbage' }), 'BAD_USER_INPUT', foreign);
+    expectError(await gql(server, ClientsJobsPageQuery, { first: 1, after: cursor, orderBy: { field: 'CREATED_AT' } }), 'BAD_USER_INPUT', foreign);
+    expectError(await gql(server, ClientsTasksPageQuery, { first: 1, after: cursor }), 'BAD_USER_INPUT', foreign);
+  });
+
+  it('loads a page with counts, datafeed and deletion task in a handful of queries, whatever its size', async () => {
+    const prefix = uniqueId('many');
+    const jobIds = Array.from({ length: 60 }, (_, i) => `${prefix}-${String(i).padStart(2, '0')}`);
+    for (const id of jobIds) await putJob(server, id);
+    await ok(server, PutDatafeedMutation, { input: { datafeedId: `${prefix}-feed`, jobId: jobIds[0], indices: ['logs'] } });
+    const pool = server.app.db.pool;
+    const original = pool.query.bind(pool);
+    const texts: string[] = [];
+    pool.query = ((...args: Parameters<typeof pool.query>) => {
+      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text;
+      if (!text.includes('pgboss')) texts.push(text);
+      return (original as (...a: unknown[]) => unknown)(...args);
+    }) as typeof pool.query;
+    try {
+      const full = (await ok(server, ClientsJobsFullPageQuery, { first: 60, filter: { ids: `${prefix}-*` } })).jobsConnection;
+      expect(full.edges).toHaveLength(60);
+      expect(full.edges[0].node).toMatchObject({ id: jobIds[0], datafeed: { id: `${prefix}-feed` }, counts: { total: 0 }, deletionTask: null });
+    } finally {
+      pool.query = original;
+    }
+    // Authentication, page keys, total, rows, then one query each for counts, datafeeds (tasks: none to load).
+    expect(texts.length, texts.join('\n---\n')).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('tasksConnection', () => {
+  it('pages tasks newest first, filtered by job, state and action, with Task.job', async () => {
+    const ids: string[] = [];
+    const jobIds: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const jobId = uniqueId('tpg');
+      jobIds.push(jobId);
+      await jobWithData(server, jobId, 'closed');
+      const task = await asyncDelete(server, jobId);
+      ids.push(task);
+      await finalTask(server, task);
+    }
+    const newest = [...ids].reverse();
+    const firstTwo = (await ok(server, ClientsTasksPageQuery, { first: 2 })).tasksConnection;
+    expect(firstTwo.edges.map((e) => e.node.id)).toEqual(newest.slice(0, 2));
+    expect(firstTwo.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const next = (await ok(server, ClientsTasksPageQuery, { first: 1, after: firstTwo.pageInfo.endCursor })).tasksConnection;
+    expect(next.edges.map((e) => e.node.id)).toEqual([newest[2]]);
+    const byJob = (await ok(server, ClientsTasksPageQuery, { filter: { jobId: jobIds[1] } })).tasksConnection;
+    expect(byJob).toMatchObject({ totalCount: 1, edges: [{ node: { id: ids[1], jobId: jobIds[1], state: 'COMPLETED', job: null } }] });
+    const completed = (
+      await ok(server, ClientsTasksPageQuery, { first: 500, filter: { states: ['COMPLETED'], actions: 'cluster:admin/xpack/ml/job/*' } })
+    ).tasksConnection;
+    expect(completed.edges.map((e) => e.node.id)).toEqual(expect.arrayContaining(ids));
+    expect(completed.edges.every((e) => e.node.state === 'COMPLETED')).toBe(true);
+    expect((await ok(server, ClientsTasksPageQuery, { filter: { actions: 'nothing:*' } })).tasksConnection.totalCount).toBe(0);
+    const last = (await ok(server, ClientsTasksPageQuery, { last: 1, filter: { jobId: jobIds[0] } })).tasksConnection;
+    expect(last.edges.map((e) => e.node.id)).toEqual([ids[0]]);
   });
 });

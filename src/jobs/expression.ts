@@ -3,13 +3,19 @@
 // simply empty, but an explicit name that matches nothing is NOT_FOUND.
 import { toLike } from '../db/like.ts';
 import type { Database } from '../db/client.ts';
-import type { Job } from '../generated/prisma/client.ts';
+import { Prisma, type Job } from '../generated/prisma/client.ts';
 import { BadInputError, jobNotFound } from '../errors.ts';
 
 export const MAX_EXPRESSION_LENGTH = 4096;
 
-/** Matching jobs sorted by id, each once. */
-export async function listJobs(db: Database, expression: string | null | undefined): Promise<Job[]> {
+interface Expression {
+  all: boolean;
+  /** Explicit ids and group names (no wildcard). */
+  names: string[];
+  likes: string[];
+}
+
+function parseExpression(expression: string | null | undefined): Expression {
   const source = expression ?? '_all';
   if (source.length > MAX_EXPRESSION_LENGTH) {
     throw new BadInputError(`The job expression cannot contain more than ${MAX_EXPRESSION_LENGTH} characters.`);
@@ -22,9 +28,26 @@ export async function listJobs(db: Database, expression: string | null | undefin
         .filter(Boolean),
     ),
   ];
-  const all = tokens.length === 0 || tokens.includes('_all') || tokens.includes('*');
-  const names = tokens.filter((t) => !t.includes('*'));
-  const likes = tokens.filter((t) => t.includes('*')).map(toLike);
+  return {
+    all: tokens.length === 0 || tokens.includes('_all') || tokens.includes('*'),
+    names: tokens.filter((t) => !t.includes('*')),
+    likes: tokens.filter((t) => t.includes('*')).map(toLike),
+  };
+}
+
+/** The jobs (table alias `j`) an expression matches, as an SQL condition; a name that matches nothing matches nothing. */
+export function expressionCondition(expression: string | null | undefined): Prisma.Sql {
+  return matching(parseExpression(expression));
+}
+
+const matching = ({ all, names, likes }: Expression) => Prisma.sql`(${all}::boolean OR j.id = ANY(${names}::text[]) OR j.groups && ${names}::text[]
+       OR j.id LIKE ANY(${likes}::text[])
+       OR EXISTS (SELECT 1 FROM unnest(j.groups) AS g WHERE g LIKE ANY(${likes}::text[])))`;
+
+/** Matching jobs sorted by id, each once. */
+export async function listJobs(db: Database, expression: string | null | undefined): Promise<Job[]> {
+  const parsed = parseExpression(expression);
+  const { all, names } = parsed;
   // One statement returning whole rows (aliased to the model's field names): the matches can
   // be every job, too many to pass back as an id list. Sorted by code point, as Elasticsearch
   // sorts ids (a locale collation would ignore `-` and `_`).
@@ -32,10 +55,8 @@ export async function listJobs(db: Database, expression: string | null | undefin
     SELECT id, description, groups, state::text AS state, deleting, deletion_task_id AS "deletionTaskId",
            analysis_config AS "analysisConfig", data_description AS "dataDescription",
            created_at AS "createdAt", updated_at AS "updatedAt"
-    FROM jobs
-    WHERE ${all}::boolean OR id = ANY(${names}::text[]) OR groups && ${names}::text[]
-       OR id LIKE ANY(${likes}::text[])
-       OR EXISTS (SELECT 1 FROM unnest(groups) AS g WHERE g LIKE ANY(${likes}::text[]))
+    FROM jobs j
+    WHERE ${matching(parsed)}
     ORDER BY id COLLATE "C"`;
   const found = new Set(jobs.flatMap((job) => [job.id, ...job.groups]));
   const missing = names.find((name) => !found.has(name));

@@ -13,5 +13,7 @@ import './task.ts';
 import './delete-job.ts';
 import './api-key.ts';
 import './node.ts';
+import './job-connection.ts';
+import './task-connection.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -9,7 +9,7 @@ import { loadersOf } from './loaders.ts';
 import { Node, nodeIdOf } from './node.ts';
 import { Task } from './task.ts';
 
-const JobState = builder.enumType('JobState', {
+export const JobState = builder.enumType('JobState', {
   values: ['OPENING', 'OPENED', 'CLOSING', 'CLOSED', 'FAILED'] as const,
 });
 

@@ -9,7 +9,7 @@ import { Job } from './job.ts';
 import { loadersOf } from './loaders.ts';
 import { Node, nodeIdOf } from './node.ts';
 
-const TaskState = builder.enumType('TaskState', {
+export const TaskState = builder.enumType('TaskState', {
   values: {
     QUEUED: { description: 'Accepted, not yet picked up by a runner.' },
     RUNNING: {},

@@ -1,11 +1,11 @@
 // Reads and writes of the tasks table: the single source of truth for a task's state. Every
 // change bumps `version` and is published by the caller, so subscribers on any instance re-read.
 import type { Database } from '../db/client.ts';
-import { toLike } from '../db/like.ts';
 import { BadInputError } from '../errors.ts';
 import type { Task } from '../generated/prisma/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { assertTaskId, taskId } from './task-ids.ts';
+import { actionPatterns } from './task-pages.ts';
 
 export type TaskRow = Task;
 export const TERMINAL = new Set(['COMPLETED', 'FAILED']);
@@ -38,12 +38,7 @@ export const MAX_TASKS = 1000;
 /** Tasks whose action matches `actions` (comma list, `*` wildcards), newest first, at most `limit`. */
 export async function listTasks(db: Database, actions: string | null | undefined, limit = MAX_TASKS): Promise<TaskRow[]> {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TASKS) throw new BadInputError(`limit must be between 1 and ${MAX_TASKS}, got ${limit}`);
-  const patterns = (actions ?? '*')
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .slice(0, 50);
-  const likes = patterns.map(toLike);
+  const likes = actionPatterns(actions);
   return db.prisma.$queryRaw<TaskRow[]>`
     SELECT id, seq, node_id AS "nodeId", action, description, job_id AS "jobId", state::text AS state, force,
            delete_user_annotations AS "deleteUserAnnotations", phase, deleted, total, version,

@@ -57,3 +57,39 @@ export const ClientsIdsOfEveryTypeQuery = graphql(`
     currentApiKey { nodeId }
   }
 `);
+
+export const ClientsJobsPageQuery = graphql(`
+  query ClientsJobsPage($first: Int, $after: String, $last: Int, $before: String, $filter: JobFilter, $orderBy: JobOrder) {
+    jobsConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { cursor node { id state deleting } }
+    }
+  }
+`);
+
+export const ClientsJobsFullPageQuery = graphql(`
+  query ClientsJobsFullPage($first: Int, $filter: JobFilter) {
+    jobsConnection(first: $first, filter: $filter) {
+      totalCount
+      edges {
+        node {
+          nodeId id
+          counts { total annotations buckets }
+          datafeed { nodeId id }
+          deletionTask { nodeId id state }
+        }
+      }
+    }
+  }
+`);
+
+export const ClientsTasksPageQuery = graphql(`
+  query ClientsTasksPage($first: Int, $after: String, $last: Int, $before: String, $filter: TaskFilter) {
+    tasksConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { cursor node { id jobId state job { id } } }
+    }
+  }
+`);
