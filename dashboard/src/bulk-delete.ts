@@ -2,7 +2,14 @@
 // and its own refusal), a few at a time so that a hundred jobs do not arrive as a hundred requests
 // at once. Refusals are collected per job with the service's reason.
 import { ApiError, request } from './graphql-client.ts';
-import { DeleteJobMutation } from './operations.ts';
+import type { JobFilter } from './generated/graphql.ts';
+import { DeleteJobMutation, MatchingJobsQuery } from './operations.ts';
+
+/** What a bulk delete needs of a job: its id, and its size for the confirmation. */
+export interface BulkJob {
+  id: string;
+  counts: { total: number };
+}
 
 export interface BulkResult {
   started: { jobId: string; taskId: string }[];
@@ -41,4 +48,16 @@ export async function deleteJobs(
   const order = new Map(jobIds.map((id, i) => [id, i]));
   result.refused.sort((a, b) => order.get(a.jobId)! - order.get(b.jobId)!);
   return result;
+}
+
+/** Every job matching `filter` that is not being deleted already, a page at a time. */
+export async function matchingJobs(apiKey: string, filter: JobFilter): Promise<BulkJob[]> {
+  const jobs: BulkJob[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const { jobsConnection: page } = await request(apiKey, MatchingJobsQuery, { filter, after });
+    for (const { node } of page.edges) if (!node.deleting) jobs.push(node);
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return jobs;
+    after = page.pageInfo.endCursor;
+  }
 }

@@ -1,14 +1,22 @@
 // Several jobs at once: the bar that says what is selected, the one confirmation (how many jobs,
 // how many rows, which ones), and what came of it (the jobs refused, each with its reason).
 import { useRef, useState } from 'preact/hooks';
-import { deleteJobs, type BulkResult } from '../bulk-delete.ts';
-import { formatRows, plural } from '../format.ts';
-import type { Job } from '../use-dashboard-data.ts';
+import { deleteJobs, type BulkJob, type BulkResult } from '../bulk-delete.ts';
+import { formatCount, formatRows, plural } from '../format.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 
 const NAMED = 12;
 
-export function SelectionBar({ jobs, onDelete, onClear }: { jobs: Job[]; onDelete(): void; onClear(): void }) {
+interface BarProps {
+  jobs: BulkJob[];
+  /** Jobs matching the list's filter, and whether every one is selected already. */
+  matching: number;
+  onSelectMatching?(): void;
+  onDelete(): void;
+  onClear(): void;
+}
+
+export function SelectionBar({ jobs, matching, onSelectMatching, onDelete, onClear }: BarProps) {
   if (jobs.length === 0) return null;
   const rows = jobs.reduce((sum, j) => sum + j.counts.total, 0);
   return (
@@ -16,6 +24,11 @@ export function SelectionBar({ jobs, onDelete, onClear }: { jobs: Job[]; onDelet
       <p>
         <strong>{plural(jobs.length, 'job')} selected</strong> <span class="muted">· {formatRows(rows)}</span>
       </p>
+      {onSelectMatching && jobs.length < matching && (
+        <button type="button" class="button button-ghost button-small" onClick={onSelectMatching}>
+          Select all {formatCount(matching)} matching
+        </button>
+      )}
       <button type="button" class="button button-ghost button-small" onClick={onClear}>
         Clear
       </button>
@@ -29,8 +42,8 @@ export function SelectionBar({ jobs, onDelete, onClear }: { jobs: Job[]; onDelet
 interface DialogProps {
   apiKey: string;
   /** The jobs to delete; empty when closed. */
-  jobs: Job[];
-  onStarted(job: Job, taskId: string): void;
+  jobs: BulkJob[];
+  onStarted(job: BulkJob, taskId: string): void;
   onDone(result: BulkResult | undefined): void;
 }
 

@@ -2,20 +2,21 @@
 // dialog. Owns the notices and where focus goes after the dialog closes.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { deletionStatus, freshest, type JobDeletion } from '../deletion-state.ts';
-import { formatClock, formatRows, plural } from '../format.ts';
+import { formatClock } from '../format.ts';
 import { ApiError, request } from '../graphql-client.ts';
 import { DeleteJobMutation } from '../operations.ts';
 import { useNow } from '../use-now.ts';
 import { useDashboardData, type Job } from '../use-dashboard-data.ts';
+import { useJobsView } from '../use-jobs-view.ts';
 import { useSession } from '../use-session.ts';
 import { useTaskProgress, type TrackedTask } from '../use-task-progress.ts';
-import type { BulkResult } from '../bulk-delete.ts';
-import { BulkDeleteDialog, BulkOutcome, SelectionBar } from './bulk-delete.tsx';
+import { matchingJobs, type BulkJob, type BulkResult } from '../bulk-delete.ts';
+import { BulkDeleteDialog, BulkOutcome } from './bulk-delete.tsx';
 import { DatafeedDialog } from './datafeed-dialog.tsx';
 import { DeleteDialog, type DeleteOutcome } from './delete-dialog.tsx';
 import { DeletionProgress } from './deletion-progress.tsx';
 import { DeletionSummary, type Problem } from './deletion-summary.tsx';
-import { JobsTable } from './jobs-table.tsx';
+import { JobsSection } from './jobs-section.tsx';
 import { Logo } from './logo.tsx';
 import { Notices, useNotices } from './notices.tsx';
 import { TasksTable } from './tasks-table.tsx';
@@ -31,7 +32,8 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
     (error: ApiError) => onSignOut(`Signed out: the service refused the API key (${error.message}).`),
     [onSignOut],
   );
-  const { data, updatedAt, error, refresh } = useDashboardData(apiKey, onUnauthenticated);
+  const jobsView = useJobsView();
+  const { data, updatedAt, error, refresh } = useDashboardData(apiKey, jobsView.view, onUnauthenticated);
   const session = useSession(apiKey, onUnauthenticated);
   const onEnded = useCallback(
     (t: TrackedTask) => {
@@ -44,23 +46,31 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
   const progress = useTaskProgress(apiKey, onEnded);
   const [deleting, setDeleting] = useState<Job>();
   const [unblocking, setUnblocking] = useState<Job>();
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [bulkJobs, setBulkJobs] = useState<Job[]>([]);
+  const [selected, setSelected] = useState<ReadonlyMap<string, BulkJob>>(new Map());
+  const [bulkJobs, setBulkJobs] = useState<BulkJob[]>([]);
   const [bulkResult, setBulkResult] = useState<BulkResult>();
-  const select = (jobIds: string[], on: boolean) =>
+  const select = (jobs: BulkJob[], on: boolean) =>
     setSelected((before) => {
-      const after = new Set(before);
-      for (const id of jobIds)
-        if (on) after.add(id);
-        else after.delete(id);
+      const after = new Map(before);
+      for (const job of jobs)
+        if (on) after.set(job.id, job);
+        else after.delete(job.id);
       return after;
     });
+  async function selectMatching() {
+    try {
+      select(await matchingJobs(apiKey, jobsView.view.filter ?? {}), true);
+    } catch (err) {
+      const error = err instanceof ApiError ? err : new ApiError(String(err));
+      notices.push('error', `Could not list the matching jobs: ${error.message}`, error.code);
+    }
+  }
   const opener = useRef<HTMLElement | null>(null);
 
   // Follow every deletion still going on, whoever started it.
   useEffect(() => {
     for (const task of data?.tasks ?? []) {
-      if (!task.completed) progress.follow(task.id, task.jobId, data?.jobs.find((j) => j.id === task.jobId)?.counts.total);
+      if (!task.completed) progress.follow(task.id, task.jobId, data?.deleting.find((j) => j.id === task.jobId)?.counts.total);
     }
   }, [data, progress.follow]);
 
@@ -128,15 +138,11 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
     return status && { status, task };
   };
 
-  const jobs = data?.jobs ?? [];
-  const problems: Problem[] = jobs.flatMap((job) => {
-    const deletion = job.deleting ? deletionOf(job) : undefined;
+  const problems: Problem[] = (data?.deleting ?? []).flatMap((job) => {
+    const deletion = deletionOf(job);
     return deletion && (deletion.status === 'failed' || deletion.status === 'stuck') ? [{ jobId: job.id, deletion }] : [];
   });
   const running = Object.values(progress.tracked);
-  // A selected job that left the list (deleted elsewhere) or started deleting is no longer selected.
-  const selectedJobs = jobs.filter((j) => selected.has(j.id) && !j.deleting);
-  const totalRows = jobs.reduce((sum, j) => sum + j.counts.total, 0);
 
   return (
     <>
@@ -211,29 +217,20 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
           </section>
         )}
 
-        <section class="section" aria-labelledby="jobs-title">
-          <div class="section-head">
-            <h2 id="jobs-title" tabIndex={-1}>
-              Jobs
-            </h2>
-            {data && (
-              <p class="section-meta">
-                {plural(jobs.length, 'job')} · {formatRows(totalRows)}
-              </p>
-            )}
-          </div>
-          {session.canWrite && <SelectionBar jobs={selectedJobs} onDelete={() => setBulkJobs(selectedJobs)} onClear={() => setSelected(new Set())} />}
-          <JobsTable
-            jobs={data ? jobs : undefined}
-            deletionOf={deletionOf}
-            canDelete={session.canWrite}
-            onDelete={openDialog}
-            onResume={resume}
-            onRemoveDatafeed={setUnblocking}
-            selected={new Set(selectedJobs.map((j) => j.id))}
-            onSelect={select}
-          />
-        </section>
+        <JobsSection
+          data={data}
+          jobsView={jobsView}
+          deletionOf={deletionOf}
+          canDelete={session.canWrite}
+          selected={selected}
+          onSelect={select}
+          onSelectMatching={() => void selectMatching()}
+          onClearSelection={() => setSelected(new Map())}
+          onBulkDelete={() => setBulkJobs([...selected.values()])}
+          onDelete={openDialog}
+          onResume={resume}
+          onRemoveDatafeed={setUnblocking}
+        />
 
         <section class="section" aria-labelledby="tasks-title">
           <div class="section-head">
@@ -252,7 +249,7 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
           setBulkJobs([]);
           if (!result) return;
           setBulkResult(result);
-          setSelected(new Set());
+          setSelected(new Map());
           void refresh();
         }}
       />

@@ -3,6 +3,7 @@
 // row stacks into a card (styles.css). A failed deletion shows its reason and a Resume button on
 // the job's own row.
 import { formatCount, formatPercent, formatRows, plural } from '../format.ts';
+import type { BulkJob } from '../bulk-delete.ts';
 import type { JobDeletion } from '../deletion-state.ts';
 import type { Job } from '../use-dashboard-data.ts';
 import { JobStateBadge } from './badges.tsx';
@@ -16,15 +17,18 @@ interface Props {
   onDelete(job: Job): void;
   onResume(job: Job): void;
   onRemoveDatafeed(job: Job): void;
-  /** Ids of the jobs selected for a bulk delete. */
-  selected: ReadonlySet<string>;
-  onSelect(jobIds: string[], on: boolean): void;
+  /** The jobs selected for a bulk delete, by id. */
+  selected: ReadonlyMap<string, BulkJob>;
+  onSelect(jobs: BulkJob[], on: boolean): void;
+  /** Some jobs are hidden by the search or filters (changes what "no jobs" says). */
+  filtered: boolean;
 }
 
 export const jobRowId = (jobId: string) => `job-${jobId}`;
 
-export function JobsTable({ jobs, deletionOf, canDelete, onDelete, onResume, onRemoveDatafeed, selected, onSelect }: Props) {
+export function JobsTable({ jobs, deletionOf, canDelete, onDelete, onResume, onRemoveDatafeed, selected, onSelect, filtered }: Props) {
   if (!jobs) return <p class="empty">Loading jobs…</p>;
+  if (jobs.length === 0 && filtered) return <p class="empty">No job matches.</p>;
   if (jobs.length === 0) {
     return (
       <p class="empty">
@@ -33,8 +37,8 @@ export function JobsTable({ jobs, deletionOf, canDelete, onDelete, onResume, onR
     );
   }
 
-  const selectable = jobs.filter((j) => !j.deleting).map((j) => j.id);
-  const allSelected = selectable.length > 0 && selectable.every((id) => selected.has(id));
+  const selectable = jobs.filter((j) => !j.deleting);
+  const allSelected = selectable.length > 0 && selectable.every((j) => selected.has(j.id));
   return (
     <div class="table-wrap">
       <table class="table jobs-table">
@@ -84,7 +88,7 @@ export function JobsTable({ jobs, deletionOf, canDelete, onDelete, onResume, onR
                       aria-label={`Select job ${job.id}`}
                       checked={selected.has(job.id)}
                       disabled={job.deleting}
-                      onChange={(e) => onSelect([job.id], e.currentTarget.checked)}
+                      onChange={(e) => onSelect([job], e.currentTarget.checked)}
                     />
                   </td>
                 )}

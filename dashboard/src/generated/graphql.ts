@@ -18,12 +18,46 @@ export type DatafeedState =
   | 'STOPPED'
   | 'STOPPING';
 
+/** Jobs that match every criterion given. */
+export type JobFilter = {
+  /** Only jobs being deleted (true) or only the others (false). */
+  deleting?: boolean | null | undefined;
+  /** Elasticsearch-style expression, as in jobs(ids). */
+  ids?: string | null | undefined;
+  /** Case-insensitive substring of the id, the description or a group. */
+  search?: string | null | undefined;
+  /** Any of these states. */
+  states?: Array<JobState> | null | undefined;
+};
+
+/** The order of a page of jobs. */
+export type JobOrder = {
+  direction?: OrderDirection;
+  field: JobOrderField;
+};
+
+/** What jobs are sorted by (then by id). */
+export type JobOrderField =
+  /** When the job was created. */
+  | 'CREATED_AT'
+  /** The job id, by code point (as `jobs(ids)` answers). */
+  | 'ID'
+  /** `counts.total`: the rows the job owns. */
+  | 'TOTAL_ROWS';
+
 export type JobState =
   | 'CLOSED'
   | 'CLOSING'
   | 'FAILED'
   | 'OPENED'
   | 'OPENING';
+
+/** Sort direction. */
+export type OrderDirection =
+  /** Smallest first. */
+  | 'ASC'
+  /** Largest first. */
+  | 'DESC';
 
 export type TaskState =
   | 'COMPLETED'
@@ -39,12 +73,38 @@ export type DashboardSessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DashboardSessionQuery = { currentApiKey: { name: string, privileges: Array<ClusterPrivilege> } };
 
+export type DashboardJobFragment = { id: string, nodeId: string, state: JobState, deleting: boolean, description: string | null, groups: Array<string>, createdAt: string, datafeed: { id: string, state: DatafeedState } | null, deletionTask: { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } | null, counts: { buckets: number, records: number, influencers: number, categories: number, forecasts: number, modelSnapshots: number, modelStateDocs: number, annotations: number, total: number } };
+
 export type DashboardQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+  filter?: JobFilter | null | undefined;
+  orderBy?: JobOrder | null | undefined;
   actions: string;
 }>;
 
 
-export type DashboardQuery = { jobs: Array<{ id: string, state: JobState, deleting: boolean, description: string | null, datafeed: { id: string, state: DatafeedState } | null, deletionTask: { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } | null, counts: { buckets: number, records: number, influencers: number, categories: number, forecasts: number, modelSnapshots: number, modelStateDocs: number, annotations: number, total: number } }>, tasks: Array<{ id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null }> };
+export type DashboardQuery = { jobsConnection: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { nodeId: string } }> }, deleting: { edges: Array<{ node: { nodeId: string } }> }, fleet: { totalCount: number }, tasks: Array<{ id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null }> };
+
+export type DashboardJobsQueryVariables = Exact<{
+  nodeIds: Array<string | number> | string | number;
+}>;
+
+
+export type DashboardJobsQuery = { nodes: Array<
+    | { id: string, nodeId: string, state: JobState, deleting: boolean, description: string | null, groups: Array<string>, createdAt: string, datafeed: { id: string, state: DatafeedState } | null, deletionTask: { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } | null, counts: { buckets: number, records: number, influencers: number, categories: number, forecasts: number, modelSnapshots: number, modelStateDocs: number, annotations: number, total: number } }
+    | Record<PropertyKey, never>
+   | null> };
+
+export type DashboardMatchingJobsQueryVariables = Exact<{
+  filter?: JobFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashboardMatchingJobsQuery = { jobsConnection: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, deleting: boolean, counts: { total: number } } }> } };
 
 export type DashboardDeleteJobMutationVariables = Exact<{
   jobId: string | number;
@@ -119,6 +179,51 @@ export const DashboardTaskFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"DashboardTask"}) as unknown as TypedDocumentString<DashboardTaskFragment, unknown>;
+export const DashboardJobFragmentDoc = new TypedDocumentString(`
+    fragment DashboardJob on Job {
+  id
+  nodeId
+  state
+  deleting
+  description
+  groups
+  createdAt
+  datafeed {
+    id
+    state
+  }
+  deletionTask {
+    id
+    jobId
+    description
+    state
+    completed
+    startTime
+    runningTimeNanos
+    progress {
+      phase
+      deleted
+      total
+      percent
+    }
+    error {
+      type
+      reason
+    }
+  }
+  counts {
+    buckets
+    records
+    influencers
+    categories
+    forecasts
+    modelSnapshots
+    modelStateDocs
+    annotations
+    total
+  }
+}
+    `, {"fragmentName":"DashboardJob"}) as unknown as TypedDocumentString<DashboardJobFragment, unknown>;
 export const DashboardSessionDocument = new TypedDocumentString(`
     query DashboardSession {
   currentApiKey {
@@ -128,30 +233,37 @@ export const DashboardSessionDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DashboardSessionQuery, DashboardSessionQueryVariables>;
 export const DashboardDocument = new TypedDocumentString(`
-    query Dashboard($actions: String!) {
-  jobs {
-    id
-    state
-    deleting
-    description
-    datafeed {
-      id
-      state
+    query Dashboard($first: Int, $after: String, $last: Int, $before: String, $filter: JobFilter, $orderBy: JobOrder, $actions: String!) {
+  jobsConnection(
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+    filter: $filter
+    orderBy: $orderBy
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
     }
-    deletionTask {
-      ...DashboardTask
+    edges {
+      node {
+        nodeId
+      }
     }
-    counts {
-      buckets
-      records
-      influencers
-      categories
-      forecasts
-      modelSnapshots
-      modelStateDocs
-      annotations
-      total
+  }
+  deleting: jobsConnection(first: 100, filter: {deleting: true}) {
+    edges {
+      node {
+        nodeId
+      }
     }
+  }
+  fleet: jobsConnection(first: 0) {
+    totalCount
   }
   tasks(actions: $actions, limit: 100) {
     ...DashboardTask
@@ -176,6 +288,76 @@ export const DashboardDocument = new TypedDocumentString(`
     reason
   }
 }`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const DashboardJobsDocument = new TypedDocumentString(`
+    query DashboardJobs($nodeIds: [ID!]!) {
+  nodes(nodeIds: $nodeIds) {
+    ... on Job {
+      ...DashboardJob
+    }
+  }
+}
+    fragment DashboardJob on Job {
+  id
+  nodeId
+  state
+  deleting
+  description
+  groups
+  createdAt
+  datafeed {
+    id
+    state
+  }
+  deletionTask {
+    id
+    jobId
+    description
+    state
+    completed
+    startTime
+    runningTimeNanos
+    progress {
+      phase
+      deleted
+      total
+      percent
+    }
+    error {
+      type
+      reason
+    }
+  }
+  counts {
+    buckets
+    records
+    influencers
+    categories
+    forecasts
+    modelSnapshots
+    modelStateDocs
+    annotations
+    total
+  }
+}`) as unknown as TypedDocumentString<DashboardJobsQuery, DashboardJobsQueryVariables>;
+export const DashboardMatchingJobsDocument = new TypedDocumentString(`
+    query DashboardMatchingJobs($filter: JobFilter, $after: String) {
+  jobsConnection(first: 100, after: $after, filter: $filter) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        deleting
+        counts {
+          total
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardMatchingJobsQuery, DashboardMatchingJobsQueryVariables>;
 export const DashboardDeleteJobDocument = new TypedDocumentString(`
     mutation DashboardDeleteJob($jobId: ID!, $force: Boolean!, $waitForCompletion: Boolean!, $deleteUserAnnotations: Boolean!) {
   deleteJob(
