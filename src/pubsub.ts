@@ -9,7 +9,23 @@ export interface TaskChanged {
   terminal: boolean;
 }
 
-type Topics = { taskProgress: [taskId: string, payload: TaskChanged] };
+/** Any task changed (taskEvents, and jobEvents for deletions): its id and new version. */
+export interface TaskEventMessage {
+  taskId: string;
+  version: number;
+}
+
+/** A job changed through a mutation (deletions are announced by their task): its id and what happened. */
+export interface JobEventMessage {
+  kind: 'CREATED' | 'UPDATED';
+  jobId: string;
+}
+
+type Topics = {
+  taskProgress: [taskId: string, payload: TaskChanged];
+  taskEvents: [payload: TaskEventMessage];
+  jobEvents: [payload: JobEventMessage];
+};
 export type PubSub = ReturnType<typeof makePubSub> & { close(): Promise<void> };
 
 function makePubSub(config?: Parameters<typeof createPubSub<Topics>>[0]) {

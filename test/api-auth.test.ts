@@ -39,9 +39,17 @@ import {
   ApiTaskProgressSubscription,
   ApiTypeFieldsQuery,
 } from './operations/api.ts';
+import {
+  ClientsCurrentApiKeyQuery,
+  ClientsJobLinksQuery,
+  ClientsJobsPageQuery,
+  ClientsNodeQuery,
+  ClientsNodesQuery,
+  ClientsTasksPageQuery,
+} from './operations/clients.ts';
 
 type Privilege = 'ALL' | 'MANAGE' | 'MANAGE_ML' | 'MONITOR' | 'MONITOR_ML' | 'MANAGE_SECURITY';
-type Access = 'read' | 'write' | 'security';
+type Access = 'read' | 'write' | 'security' | 'authenticated';
 interface Key {
   name: string;
   secret: string;
@@ -56,6 +64,7 @@ const GRANTED: Record<Access, readonly Privilege[]> = {
   read: ['ALL', 'MANAGE', 'MANAGE_ML', 'MONITOR', 'MONITOR_ML'],
   write: ['ALL', 'MANAGE', 'MANAGE_ML'],
   security: ['ALL', 'MANAGE_SECURITY'],
+  authenticated: PRIVILEGES,
 };
 
 function expectError(result: ErrorsOf, code: string, type: string, status: number, message: string) {
@@ -141,8 +150,56 @@ async function jobWithDatafeed(prefix: string, started: boolean) {
   return { jobId, datafeedId };
 }
 
+const jobNodeId = async () => (await ok(server, ClientsJobLinksQuery, { id: fixture.jobId })).job!.nodeId;
+
 // The action names are Elasticsearch's (src/auth/actions.ts), written out here on purpose.
 const ROWS: Row[] = [
+  {
+    field: 'currentApiKey',
+    action: 'cluster:admin/xpack/security/user/authenticate',
+    access: 'authenticated',
+    prepare: async () => ({
+      run: send(ClientsCurrentApiKeyQuery, {}),
+      verify: (d, key) => expect(d.currentApiKey).toMatchObject({ name: key.name, invalidated: false }),
+    }),
+  },
+  {
+    // A job's global id needs the privilege of job(id).
+    field: 'node',
+    action: 'cluster:monitor/xpack/ml/job/get',
+    access: 'read',
+    prepare: async () => {
+      const nodeId = await jobNodeId();
+      return { run: send(ClientsNodeQuery, { nodeId }), verify: (d) => expect(d.node).toMatchObject({ __typename: 'Job', id: fixture.jobId }) };
+    },
+  },
+  {
+    field: 'nodes',
+    action: 'cluster:monitor/xpack/ml/job/get',
+    access: 'read',
+    prepare: async () => {
+      const nodeId = await jobNodeId();
+      return { run: send(ClientsNodesQuery, { nodeIds: [nodeId] }), verify: (d) => expect(d.nodes).toEqual([{ __typename: 'Job', nodeId }]) };
+    },
+  },
+  {
+    field: 'jobsConnection',
+    action: 'cluster:monitor/xpack/ml/job/get',
+    access: 'read',
+    prepare: async () => ({
+      run: send(ClientsJobsPageQuery, { filter: { ids: fixture.jobId } }),
+      verify: (d) => expect(d.jobsConnection).toMatchObject({ totalCount: 1, edges: [{ node: { id: fixture.jobId } }] }),
+    }),
+  },
+  {
+    field: 'tasksConnection',
+    action: 'cluster:monitor/tasks/lists',
+    access: 'read',
+    prepare: async () => ({
+      run: send(ClientsTasksPageQuery, { filter: { jobId: fixture.deletedJobId } }),
+      verify: (d) => expect(d.tasksConnection).toMatchObject({ totalCount: 1, edges: [{ node: { id: fixture.taskId } }] }),
+    }),
+  },
   {
     field: 'job',
     action: 'cluster:monitor/xpack/ml/job/get',
@@ -414,13 +471,16 @@ const ROWS: Row[] = [
   },
 ];
 
+/** The change feeds are checked over SSE and WebSocket in api-clients.test.ts. */
+const FEEDS = ['jobEvents', 'taskEvents'];
+
 /** The subscription is checked over its own transports below. */
 const SUBSCRIPTION = { field: 'taskProgress', action: 'cluster:monitor/task/get', access: 'read' as Access };
 
 describe('every root field', () => {
   it('the table covers exactly the root fields of the served schema', () => {
     const served = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) => Object.keys(type!.getFields()));
-    expect([...ROWS.map((r) => r.field), SUBSCRIPTION.field].sort()).toEqual(served.sort());
+    expect([...ROWS.map((r) => r.field), SUBSCRIPTION.field, ...FEEDS].sort()).toEqual(served.sort());
   });
 
   it.each(ROWS)('$field ($access): D1 refuses no or unknown credentials; D2 allows exactly the privileges that grant $access', async (row) => {
@@ -431,7 +491,7 @@ describe('every root field', () => {
       expect(fieldOf(result, row.field)).toBeNull();
     }
     const denied = PRIVILEGES.filter((p) => !GRANTED[row.access].includes(p));
-    expect(denied.length).toBeGreaterThan(0);
+    expect(denied.length > 0).toBe(row.access !== 'authenticated');
     for (const privilege of denied) {
       const result = await prepared.run(keys[privilege].secret);
       expectForbidden(result, row.action, keys[privilege].name);

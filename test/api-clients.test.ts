@@ -1,8 +1,8 @@
 // The API for client libraries and dashboards: global ids (Node), links between jobs and their
 // deletion tasks, pages and change feeds. Real server on port 0, real database, HTTP and graphql-ws.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asyncDelete, finalTask, jobWithData, putJob } from './support/jobs.ts';
-import { gql, ok, startServer, uniqueId, type TestServer } from './support/server.ts';
+import { analysisConfig, asyncDelete, finalTask, jobWithData, putJob } from './support/jobs.ts';
+import { gql, ok, sseSubscribe, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
 import { expectError } from './support/errors.ts';
 import {
   CreateApiKeyMutation,
@@ -12,7 +12,6 @@ import {
   PutDatafeedMutation,
   PutJobMutation,
 } from './operations/documents.ts';
-import { analysisConfig } from './support/jobs.ts';
 import {
   ClientsCurrentApiKeyQuery,
   ClientsDeleteJobMutation,
@@ -24,7 +23,10 @@ import {
   ClientsNodeQuery,
   ClientsNodesQuery,
   ClientsTaskLinksQuery,
+  ClientsJobEventsSubscription,
+  ClientsTaskEventsSubscription,
 } from './operations/clients.ts';
+import { eventually, untilListening } from './support/feeds.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -302,5 +304,101 @@ describe('tasksConnection', () => {
     expect((await ok(server, ClientsTasksPageQuery, { filter: { actions: 'nothing:*' } })).tasksConnection.totalCount).toBe(0);
     const last = (await ok(server, ClientsTasksPageQuery, { last: 1, filter: { jobId: jobIds[0] } })).tasksConnection;
     expect(last.edges.map((e) => e.node.id)).toEqual([ids[0]]);
+  });
+});
+
+describe('jobEvents and taskEvents', () => {
+  type JobEventOf = { data?: { jobEvents: { kind: string; jobId: string; deletedNodeId?: string | null } } | null };
+  const kinds = (events: JobEventOf[], jobId: string) => events.filter((e) => e.data?.jobEvents.jobId === jobId).map((e) => e.data!.jobEvents.kind);
+
+  it('jobEvents over WebSocket: CREATED, UPDATED, DELETING with the task, DELETED with deletedNodeId; other jobs filtered out', async () => {
+    const prefix = uniqueId('feed');
+    const client = wsClient(server);
+    const feed = wsSubscribe(client, ClientsJobEventsSubscription, { filter: { ids: `${prefix}-*` } });
+    try {
+      await untilListening(server, feed, prefix);
+      const jobId = `${prefix}-job`;
+      await jobWithData(server, jobId, 'closed');
+      await putJob(server, uniqueId('elsewhere'));
+      const { nodeId } = (await ok(server, ClientsJobLinksQuery, { id: jobId })).job!;
+      const task = await asyncDelete(server, jobId);
+      const deleted = await eventually(feed, (e) => e.data?.jobEvents.jobId === jobId && e.data.jobEvents.kind === 'DELETED');
+      expect(deleted.data!.jobEvents).toEqual({ kind: 'DELETED', jobId, jobNodeId: nodeId, deletedNodeId: nodeId, job: null });
+      const seen = kinds(feed.events, jobId);
+      expect(seen[0]).toBe('CREATED');
+      expect(seen).toContain('UPDATED');
+      expect(seen.at(-1)).toBe('DELETED');
+      const deleting = feed.events.find((e) => e.data?.jobEvents.kind === 'DELETING' && e.data.jobEvents.jobId === jobId)!.data!.jobEvents;
+      expect(deleting).toMatchObject({
+        jobNodeId: nodeId,
+        deletedNodeId: null,
+        job: { nodeId, id: jobId, deleting: true, deletionTask: { id: task } },
+      });
+      // Filtered: nothing about jobs outside the prefix.
+      expect(feed.events.every((e) => e.data?.jobEvents.jobId.startsWith(prefix))).toBe(true);
+      expect(feed.events.every((e) => !e.errors)).toBe(true);
+    } finally {
+      feed.stop();
+      await client.dispose();
+    }
+  });
+
+  it('jobEvents over SSE; a filter on state and the read privilege apply', async () => {
+    const prefix = uniqueId('sse');
+    const feed = sseSubscribe(server, ClientsJobEventsSubscription, { filter: { ids: `${prefix}-*`, states: ['OPENED'] } });
+    const all = sseSubscribe(server, ClientsJobEventsSubscription, { filter: { ids: `${prefix}-*` } });
+    try {
+      await untilListening(server, all, prefix);
+      const jobId = `${prefix}-job`;
+      await putJob(server, jobId);
+      await ok(server, OpenJobMutation, { jobId });
+      const opened = await eventually(feed, (e) => e.data?.jobEvents.jobId === jobId);
+      expect(opened.data!.jobEvents).toMatchObject({ kind: 'UPDATED', job: { state: 'OPENED' } });
+      await ok(server, ClientsDeleteJobMutation, { jobId, force: true });
+      await eventually(feed, (e) => e.data?.jobEvents.kind === 'DELETED');
+      // CREATED (a CLOSED job) was filtered out; DELETED is checked against ids only.
+      expect(kinds(feed.events, jobId)[0]).toBe('UPDATED');
+      expect(kinds(all.events, jobId)[0]).toBe('CREATED');
+    } finally {
+      feed.stop();
+      all.stop();
+    }
+    const security = (await ok(server, CreateApiKeyMutation, { name: uniqueId('sec'), privileges: ['MANAGE_SECURITY'] })).createApiKey;
+    for (const refusal of [
+      sseSubscribe(server, ClientsJobEventsSubscription, {}, security.secret),
+      sseSubscribe(server, ClientsTaskEventsSubscription, {}, security.secret),
+    ]) {
+      const refused = await refusal.done;
+      expect(refused).toHaveLength(1);
+      expect(refused[0].errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', status: 403 });
+    }
+  });
+
+  it('one taskEvents subscription follows several deletions to their ends, filtered by job', async () => {
+    const prefix = uniqueId('tfeed');
+    const client = wsClient(server);
+    const tasks = wsSubscribe(client, ClientsTaskEventsSubscription, { filter: { actions: 'cluster:admin/xpack/ml/job/delete' } });
+    const onlyOne = wsSubscribe(client, ClientsTaskEventsSubscription, { filter: { jobId: `${prefix}-0` } });
+    const jobs = wsSubscribe(client, ClientsJobEventsSubscription, { filter: { ids: `${prefix}-*` } });
+    try {
+      await untilListening(server, jobs, prefix);
+      const jobIds = [0, 1, 2].map((i) => `${prefix}-${i}`);
+      for (const jobId of jobIds) await jobWithData(server, jobId, 'closed');
+      const taskIds = await Promise.all(jobIds.map((jobId) => asyncDelete(server, jobId)));
+      for (const [i, taskId] of taskIds.entries()) {
+        const end = await eventually(tasks, (e) => e.data?.taskEvents.id === taskId && e.data.taskEvents.state === 'COMPLETED');
+        expect(end.data!.taskEvents).toMatchObject({ jobId: jobIds[i], progress: { percent: 100 } });
+      }
+      await eventually(onlyOne, (e) => e.data?.taskEvents.state === 'COMPLETED');
+      expect(new Set(onlyOne.events.map((e) => e.data?.taskEvents.id))).toEqual(new Set([taskIds[0]]));
+      // Versions only move forward per task: no state is repeated out of order.
+      for (const taskId of taskIds) {
+        const states = tasks.events.filter((e) => e.data?.taskEvents.id === taskId).map((e) => e.data!.taskEvents.state);
+        expect(states.indexOf('COMPLETED')).toBe(states.length - 1);
+      }
+    } finally {
+      for (const s of [tasks, onlyOne, jobs]) s.stop();
+      await client.dispose();
+    }
   });
 });

@@ -10,6 +10,8 @@ import { spawnServer, type ServerProcess } from './support/process.ts';
 import { DeleteJobMutation, JobQuery, TaskProgressSubscription, TaskQuery } from './operations/documents.ts';
 import { rowsOwnedBy } from './support/data.ts';
 import pg from 'pg';
+import { ClientsJobEventsSubscription } from './operations/clients.ts';
+import { eventually, untilListening } from './support/feeds.ts';
 
 const databaseUrl = inject('databaseUrl');
 const redisUrl = inject('redisUrl');
@@ -68,6 +70,22 @@ describe.skipIf(!!why)('several instances on one database', () => {
     await client.dispose();
     expect(events.at(-1)).toMatchObject({ id: taskId, state: 'COMPLETED', progress: { percent: 100, total: 300_000 } });
     expect(await owned(jobId)).toBe(0);
+  });
+
+  it('jobEvents: a subscriber on B hears the DELETED of a job deleted on A', async () => {
+    const prefix = uniqueId('xfeed');
+    const client = wsClient(b);
+    const feed = wsSubscribe(client, ClientsJobEventsSubscription, { filter: { ids: `${prefix}-*` } });
+    try {
+      await untilListening(a, feed, prefix);
+      const jobId = `${prefix}-probe-0`;
+      await asyncDelete(a, jobId);
+      const deleted = await eventually(feed, (e) => e.data?.jobEvents.kind === 'DELETED');
+      expect(deleted.data!.jobEvents).toMatchObject({ jobId, job: null, deletedNodeId: expect.any(String) });
+    } finally {
+      feed.stop();
+      await client.dispose();
+    }
   });
 
   it('D13 four simultaneous deleteJob calls split over A and B give one task id', async () => {

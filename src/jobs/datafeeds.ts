@@ -72,8 +72,9 @@ export async function stopDatafeed(db: Database, id: string, _force: boolean): P
   return changeDatafeed(db, id, (tx, datafeed) => stop(tx, datafeed));
 }
 
-export async function deleteDatafeed(db: Database, id: string, force: boolean): Promise<void> {
-  await changeDatafeed(db, id, async (tx, datafeed) => {
+/** Answers the datafeed as it was. */
+export async function deleteDatafeed(db: Database, id: string, force: boolean): Promise<Datafeed> {
+  return changeDatafeed(db, id, async (tx, datafeed) => {
     if (datafeed.state === 'STARTED') {
       if (!force) throw new ConflictError(`Cannot delete datafeed [${id}] while its status is started`);
       await stop(tx, datafeed);

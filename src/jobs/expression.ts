@@ -1,7 +1,7 @@
 // Elasticsearch job expressions (`_all`, `*`, ids, group names, `web-*` wildcards, comma lists)
 // resolved in SQL. As in Elasticsearch with allow_no_match, a wildcard that matches nothing is
 // simply empty, but an explicit name that matches nothing is NOT_FOUND.
-import { toLike } from '../db/like.ts';
+import { toLike, wildcardRegExp } from '../db/like.ts';
 import type { Database } from '../db/client.ts';
 import { Prisma, type Job } from '../generated/prisma/client.ts';
 import { BadInputError, jobNotFound } from '../errors.ts';
@@ -12,6 +12,8 @@ interface Expression {
   all: boolean;
   /** Explicit ids and group names (no wildcard). */
   names: string[];
+  /** The wildcard tokens, as written. */
+  wildcards: string[];
   likes: string[];
 }
 
@@ -31,8 +33,17 @@ function parseExpression(expression: string | null | undefined): Expression {
   return {
     all: tokens.length === 0 || tokens.includes('_all') || tokens.includes('*'),
     names: tokens.filter((t) => !t.includes('*')),
+    wildcards: tokens.filter((t) => t.includes('*')),
     likes: tokens.filter((t) => t.includes('*')).map(toLike),
   };
+}
+
+/** `expressionCondition` in the process: whether a job with this id and groups matches. */
+export function expressionMatcher(expression: string | null | undefined): (id: string, groups: readonly string[]) => boolean {
+  const { all, names, wildcards } = parseExpression(expression);
+  const patterns = wildcards.map(wildcardRegExp);
+  const matches = (name: string) => names.includes(name) || patterns.some((p) => p.test(name));
+  return (id, groups) => all || matches(id) || groups.some(matches);
 }
 
 /** The jobs (table alias `j`) an expression matches, as an SQL condition; a name that matches nothing matches nothing. */

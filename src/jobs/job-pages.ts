@@ -5,7 +5,7 @@ import type { Database } from '../db/client.ts';
 import { planPage, pageOf, type KeyedRow, type KeysetOrder, type Page, type PageArgs } from '../db/keyset.ts';
 import { Prisma, type Job, type JobState } from '../generated/prisma/client.ts';
 import { assertText } from './limits.ts';
-import { expressionCondition } from './expression.ts';
+import { expressionCondition, expressionMatcher } from './expression.ts';
 
 export interface JobFilter {
   ids?: string | null;
@@ -45,6 +45,20 @@ function whereOf(filter: JobFilter | null | undefined): Prisma.Sql {
       OR EXISTS (SELECT 1 FROM unnest(j.groups) AS g WHERE strpos(lower(g), ${needle}) > 0))`);
   }
   return Prisma.join(conditions, ' AND ');
+}
+
+/** `whereOf` in the process, for change feeds: whether this job row matches the filter. */
+export function jobMatcher(
+  filter: JobFilter | null | undefined,
+): (job: Pick<Job, 'id' | 'groups' | 'state' | 'deleting' | 'description'>) => boolean {
+  const ids = expressionMatcher(filter?.ids);
+  assertText(filter?.search, 'search');
+  const needle = filter?.search?.toLowerCase();
+  return (job) =>
+    ids(job.id, job.groups) &&
+    (!filter?.states || filter.states.includes(job.state)) &&
+    (filter?.deleting == null || job.deleting === filter.deleting) &&
+    (!needle || [job.id, job.description ?? '', ...job.groups].some((text) => text.toLowerCase().includes(needle)));
 }
 
 export async function pageJobs(

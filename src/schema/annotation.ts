@@ -1,5 +1,6 @@
 import type { Annotation as AnnotationModel } from '../generated/prisma/client.ts';
 import { listAnnotations, putAnnotation } from '../jobs/annotations.ts';
+import { announceJobChange } from '../events/publish.ts';
 import { builder } from './builder.ts';
 import { guarded } from './guard.ts';
 import { Node, nodeIdOf } from './node.ts';
@@ -39,6 +40,8 @@ builder.mutationField('putAnnotation', (t) =>
     type: Annotation,
     description: "A user annotation (createdBy = the caller's API key name).",
     args: { jobId: t.arg.id({ required: true }), input: t.arg({ type: AnnotationInput, required: true }) },
-    resolve: guarded('putAnnotation', ({ jobId, input }, ctx, principal) => putAnnotation(ctx.services.db, jobId, input, principal.name)),
+    resolve: guarded('putAnnotation', ({ jobId, input }, ctx, principal) =>
+      announceJobChange(ctx.services.pubsub, 'UPDATED', putAnnotation(ctx.services.db, jobId, input, principal.name), () => jobId),
+    ),
   }),
 );

@@ -1,6 +1,8 @@
 import type { Datafeed as DatafeedModel } from '../generated/prisma/client.ts';
 import { deleteDatafeed, getDatafeed, putDatafeed, startDatafeed, stopDatafeed } from '../jobs/datafeeds.ts';
 import { Acknowledged } from './acknowledged.ts';
+import type { Context } from '../context.ts';
+import { announceJobChange } from '../events/publish.ts';
 import { builder } from './builder.ts';
 import { guarded } from './guard.ts';
 import { Node, nodeIdOf } from './node.ts';
@@ -21,6 +23,10 @@ export const Datafeed = builder.objectRef<DatafeedModel>('Datafeed').implement({
     state: t.field({ type: DatafeedState, resolve: (datafeed) => datafeed.state }),
   }),
 });
+
+/** A datafeed change changes its job's `datafeed`: announced as the job's UPDATED. */
+const announced = (ctx: Context, change: Promise<DatafeedModel>) =>
+  announceJobChange(ctx.services.pubsub, 'UPDATED', change, (datafeed) => datafeed.jobId);
 
 const PutDatafeedInput = builder.inputType('PutDatafeedInput', {
   fields: (t) => ({
@@ -44,23 +50,23 @@ builder.mutationFields((t) => ({
   putDatafeed: t.field({
     type: Datafeed,
     args: { input: t.arg({ type: PutDatafeedInput, required: true }) },
-    resolve: guarded('putDatafeed', ({ input }, ctx) => putDatafeed(ctx.services.db, input)),
+    resolve: guarded('putDatafeed', ({ input }, ctx) => announced(ctx, putDatafeed(ctx.services.db, input))),
   }),
   startDatafeed: t.field({
     type: Datafeed,
     args: { datafeedId: t.arg.id({ required: true }) },
-    resolve: guarded('startDatafeed', ({ datafeedId }, ctx) => startDatafeed(ctx.services.db, datafeedId)),
+    resolve: guarded('startDatafeed', ({ datafeedId }, ctx) => announced(ctx, startDatafeed(ctx.services.db, datafeedId))),
   }),
   stopDatafeed: t.field({
     type: Datafeed,
     args: { datafeedId: t.arg.id({ required: true }), force: t.arg.boolean({ defaultValue: false }) },
-    resolve: guarded('stopDatafeed', ({ datafeedId, force }, ctx) => stopDatafeed(ctx.services.db, datafeedId, force ?? false)),
+    resolve: guarded('stopDatafeed', ({ datafeedId, force }, ctx) => announced(ctx, stopDatafeed(ctx.services.db, datafeedId, force ?? false))),
   }),
   deleteDatafeed: t.field({
     type: Acknowledged,
     args: { datafeedId: t.arg.id({ required: true }), force: t.arg.boolean({ defaultValue: false }) },
     resolve: guarded('deleteDatafeed', async ({ datafeedId, force }, ctx) => {
-      await deleteDatafeed(ctx.services.db, datafeedId, force ?? false);
+      await announced(ctx, deleteDatafeed(ctx.services.db, datafeedId, force ?? false));
       return { acknowledged: true };
     }),
   }),

@@ -15,5 +15,6 @@ import './api-key.ts';
 import './node.ts';
 import './job-connection.ts';
 import './task-connection.ts';
+import './events.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

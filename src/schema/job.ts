@@ -2,6 +2,7 @@ import type { Job as JobModel } from '../generated/prisma/client.ts';
 import type { JobCounts as JobCountsView } from '../jobs/counts.ts';
 import { listJobs } from '../jobs/expression.ts';
 import { closeJob, getJob, openJob, putJob } from '../jobs/jobs.ts';
+import { announceJobChange } from '../events/publish.ts';
 import { builder } from './builder.ts';
 import { Datafeed } from './datafeed.ts';
 import { guarded } from './guard.ts';
@@ -99,16 +100,22 @@ builder.mutationFields((t) => ({
   putJob: t.field({
     type: Job,
     args: { input: t.arg({ type: PutJobInput, required: true }) },
-    resolve: guarded('putJob', ({ input }, ctx) => putJob(ctx.services.db, input)),
+    resolve: guarded('putJob', ({ input }, ctx) =>
+      announceJobChange(ctx.services.pubsub, 'CREATED', putJob(ctx.services.db, input), (job) => job.id),
+    ),
   }),
   openJob: t.field({
     type: Job,
     args: { jobId: t.arg.id({ required: true }) },
-    resolve: guarded('openJob', ({ jobId }, ctx) => openJob(ctx.services.db, jobId)),
+    resolve: guarded('openJob', ({ jobId }, ctx) =>
+      announceJobChange(ctx.services.pubsub, 'UPDATED', openJob(ctx.services.db, jobId), (job) => job.id),
+    ),
   }),
   closeJob: t.field({
     type: Job,
     args: { jobId: t.arg.id({ required: true }), force: t.arg.boolean({ defaultValue: false }) },
-    resolve: guarded('closeJob', ({ jobId, force }, ctx) => closeJob(ctx.services.db, jobId, force ?? false)),
+    resolve: guarded('closeJob', ({ jobId, force }, ctx) =>
+      announceJobChange(ctx.services.pubsub, 'UPDATED', closeJob(ctx.services.db, jobId, force ?? false), (job) => job.id),
+    ),
   }),
 }));

@@ -1,6 +1,7 @@
 // The analytics process's write path. Input types mirror the result rows; the domain bounds them.
 import { ingestResults } from '../jobs/results.ts';
 import { AnnotationInput } from './annotation.ts';
+import { announceJobChange } from '../events/publish.ts';
 import { builder } from './builder.ts';
 import { guarded } from './guard.ts';
 import { JobCounts } from './job.ts';
@@ -77,6 +78,8 @@ builder.mutationField('ingestResults', (t) =>
     type: JobCounts,
     description: 'Results normally come from the analytics process; this is its write path. The job must be OPENED.',
     args: { jobId: t.arg.id({ required: true }), input: t.arg({ type: ResultsInput, required: true }) },
-    resolve: guarded('ingestResults', ({ jobId, input }, ctx) => ingestResults(ctx.services.db, jobId, input)),
+    resolve: guarded('ingestResults', ({ jobId, input }, ctx) =>
+      announceJobChange(ctx.services.pubsub, 'UPDATED', ingestResults(ctx.services.db, jobId, input), () => jobId),
+    ),
   }),
 );

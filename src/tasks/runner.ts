@@ -16,6 +16,7 @@ import { audit } from '../jobs/notifications.ts';
 import { claimTask, isTerminal, LeaseLostError, releaseTask, saveProgress, type TaskRow } from './task-store.ts';
 import { sweep } from './sweep.ts';
 import { rowsDeleted } from '../metrics.ts';
+import { publishTaskChange } from '../events/publish.ts';
 
 /** The pg-boss queue of deletions (also checked by /ready). */
 export const QUEUE = 'delete-job';
@@ -88,7 +89,7 @@ export class TaskRunner {
 
   /** Publishes a change of a task so subscribers on every instance re-read it. */
   publish(task: Pick<TaskRow, 'id' | 'version' | 'state'>): void {
-    this.opts.pubsub.publish('taskProgress', task.id, { version: task.version, terminal: isTerminal(task) });
+    publishTaskChange(this.opts.pubsub, task);
   }
 
   /** Stops taking work, gives running tasks back to the queue, and waits for them to let go. */

@@ -36,7 +36,7 @@ function startRead(db: Database, id: string, rows: Map<string, Latest>, entry: L
  * The task at `announced` version or newer (an event's), or, with no version (a poll tick),
  * as the database has it now.
  */
-async function readTask(db: Database, id: string, announced?: number): Promise<TaskRow | null> {
+export async function readTask(db: Database, id: string, announced?: number): Promise<TaskRow | null> {
   let rows = latestRows.get(db);
   if (!rows) latestRows.set(db, (rows = new Map()));
   let entry = rows.get(id);

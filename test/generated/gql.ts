@@ -39,6 +39,8 @@ type Documents = {
     "\n  query ClientsJobsPage($first: Int, $after: String, $last: Int, $before: String, $filter: JobFilter, $orderBy: JobOrder) {\n    jobsConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id state deleting } }\n    }\n  }\n": typeof types.ClientsJobsPageDocument,
     "\n  query ClientsJobsFullPage($first: Int, $filter: JobFilter) {\n    jobsConnection(first: $first, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          nodeId id\n          counts { total annotations buckets }\n          datafeed { nodeId id }\n          deletionTask { nodeId id state }\n        }\n      }\n    }\n  }\n": typeof types.ClientsJobsFullPageDocument,
     "\n  query ClientsTasksPage($first: Int, $after: String, $last: Int, $before: String, $filter: TaskFilter) {\n    tasksConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id jobId state job { id } } }\n    }\n  }\n": typeof types.ClientsTasksPageDocument,
+    "\n  subscription ClientsJobEvents($filter: JobFilter) {\n    jobEvents(filter: $filter) { kind jobId jobNodeId deletedNodeId job { nodeId id state deleting deletionTask { id state } } }\n  }\n": typeof types.ClientsJobEventsDocument,
+    "\n  subscription ClientsTaskEvents($filter: TaskFilter) { taskEvents(filter: $filter) { nodeId id jobId state progress { percent } } }\n": typeof types.ClientsTaskEventsDocument,
     "\n  mutation PutJob($input: PutJobInput!) {\n    putJob(input: $input) { id state deleting groups }\n  }\n": typeof types.PutJobDocument,
     "\n  mutation OpenJob($jobId: ID!) { openJob(jobId: $jobId) { id state } }\n": typeof types.OpenJobDocument,
     "\n  mutation CloseJob($jobId: ID!, $force: Boolean) { closeJob(jobId: $jobId, force: $force) { id state } }\n": typeof types.CloseJobDocument,
@@ -95,6 +97,8 @@ const documents: Documents = {
     "\n  query ClientsJobsPage($first: Int, $after: String, $last: Int, $before: String, $filter: JobFilter, $orderBy: JobOrder) {\n    jobsConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id state deleting } }\n    }\n  }\n": types.ClientsJobsPageDocument,
     "\n  query ClientsJobsFullPage($first: Int, $filter: JobFilter) {\n    jobsConnection(first: $first, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          nodeId id\n          counts { total annotations buckets }\n          datafeed { nodeId id }\n          deletionTask { nodeId id state }\n        }\n      }\n    }\n  }\n": types.ClientsJobsFullPageDocument,
     "\n  query ClientsTasksPage($first: Int, $after: String, $last: Int, $before: String, $filter: TaskFilter) {\n    tasksConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id jobId state job { id } } }\n    }\n  }\n": types.ClientsTasksPageDocument,
+    "\n  subscription ClientsJobEvents($filter: JobFilter) {\n    jobEvents(filter: $filter) { kind jobId jobNodeId deletedNodeId job { nodeId id state deleting deletionTask { id state } } }\n  }\n": types.ClientsJobEventsDocument,
+    "\n  subscription ClientsTaskEvents($filter: TaskFilter) { taskEvents(filter: $filter) { nodeId id jobId state progress { percent } } }\n": types.ClientsTaskEventsDocument,
     "\n  mutation PutJob($input: PutJobInput!) {\n    putJob(input: $input) { id state deleting groups }\n  }\n": types.PutJobDocument,
     "\n  mutation OpenJob($jobId: ID!) { openJob(jobId: $jobId) { id state } }\n": types.OpenJobDocument,
     "\n  mutation CloseJob($jobId: ID!, $force: Boolean) { closeJob(jobId: $jobId, force: $force) { id state } }\n": types.CloseJobDocument,
@@ -240,6 +244,14 @@ export function graphql(source: "\n  query ClientsJobsFullPage($first: Int, $fil
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ClientsTasksPage($first: Int, $after: String, $last: Int, $before: String, $filter: TaskFilter) {\n    tasksConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id jobId state job { id } } }\n    }\n  }\n"): (typeof documents)["\n  query ClientsTasksPage($first: Int, $after: String, $last: Int, $before: String, $filter: TaskFilter) {\n    tasksConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id jobId state job { id } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ClientsJobEvents($filter: JobFilter) {\n    jobEvents(filter: $filter) { kind jobId jobNodeId deletedNodeId job { nodeId id state deleting deletionTask { id state } } }\n  }\n"): (typeof documents)["\n  subscription ClientsJobEvents($filter: JobFilter) {\n    jobEvents(filter: $filter) { kind jobId jobNodeId deletedNodeId job { nodeId id state deleting deletionTask { id state } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ClientsTaskEvents($filter: TaskFilter) { taskEvents(filter: $filter) { nodeId id jobId state progress { percent } } }\n"): (typeof documents)["\n  subscription ClientsTaskEvents($filter: TaskFilter) { taskEvents(filter: $filter) { nodeId id jobId state progress { percent } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -93,3 +93,13 @@ export const ClientsTasksPageQuery = graphql(`
     }
   }
 `);
+
+export const ClientsJobEventsSubscription = graphql(`
+  subscription ClientsJobEvents($filter: JobFilter) {
+    jobEvents(filter: $filter) { kind jobId jobNodeId deletedNodeId job { nodeId id state deleting deletionTask { id state } } }
+  }
+`);
+
+export const ClientsTaskEventsSubscription = graphql(`
+  subscription ClientsTaskEvents($filter: TaskFilter) { taskEvents(filter: $filter) { nodeId id jobId state progress { percent } } }
+`);
