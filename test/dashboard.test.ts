@@ -71,8 +71,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(p: Page, key = server.adminKey) {
-  await p.goto(server.url);
+async function signIn(p: Page, key = server.adminKey, url = server.url) {
+  await p.goto(url);
   await p.getByLabel('API key').fill(key);
   await p.getByRole('button', { name: 'Sign in' }).click();
 }
@@ -192,7 +192,9 @@ describe.skipIf(skipped)('dashboard', () => {
     const jobId = uniqueId('dash-big');
     await seedJob(server.app.db, jobId, 300_000);
     const row = jobRow(page, jobId);
-    await row.filter({ hasText: '300,000' }).waitFor(); // the list refreshes every 2 s
+    // The seed writes to the database directly: no job event tells the open tab, a reload does.
+    await page.reload();
+    await row.filter({ hasText: '300,000' }).waitFor();
 
     await row.getByRole('button', { name: `Delete job ${jobId}` }).click();
     const dialog = page.getByRole('dialog', { name: `Delete job ${jobId}?` });
@@ -232,7 +234,7 @@ describe.skipIf(skipped)('dashboard', () => {
     const card = page.getByRole('article', { name: `Deleted ${jobId}` });
     await expect(card.textContent()).resolves.toMatch(/completed/);
     await expect(card.textContent()).resolves.toContain('300,000 of 300,000');
-    const taskRow = page.getByRole('region', { name: 'Recent deletion tasks' }).getByRole('row').filter({ hasText: jobId });
+    const taskRow = page.getByRole('region', { name: 'Deletion history' }).getByRole('row').filter({ hasText: jobId });
     await taskRow.filter({ hasText: 'completed' }).waitFor();
     await page.waitForTimeout(600); // the bar's last stretch is animated
     await page.screenshot({ path: join(SHOTS, 'dashboard-after-deletion.png') });
@@ -269,6 +271,21 @@ describe.skipIf(skipped)('dashboard', () => {
     );
     expect(tasks.map((t) => t.state)).toEqual(['COMPLETED', 'FAILED']);
     expect(tasks[1].id).toBe(taskId);
+
+    // The failed task's page: outcome, reason, dates, audit lines, and its job now gone.
+    const history = page.getByRole('region', { name: 'Deletion history' });
+    await history.getByRole('link', { name: `Task ${taskId} of ${jobId}` }).click();
+    const task = page.getByRole('region', { name: `Task ${taskId}` });
+    await task.getByText('Error deleting job', { exact: false }).waitFor();
+    const text = await task.textContent();
+    expect(text).toContain('failed');
+    expect(text).toMatch(/cannot drop table job_parts\.records_\w+ because other objects depend on it/);
+    expect(text).toMatch(/Started[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}:\d{2}/);
+    expect(text).toContain(`${jobId} deleted`);
+    expect(text).toContain(`Deleting job by task with id '${taskId}'`);
+    await page.screenshot({ path: join(SHOTS, 'dashboard-task-page.png') });
+    await task.getByRole('link', { name: 'Back to the dashboard' }).click();
+    await page.getByRole('region', { name: 'Jobs', exact: true }).waitFor();
   });
 
   it('deletes 20 selected jobs with one confirmation: one task and one progress row per job, refusals with their reasons', async () => {
@@ -303,6 +320,15 @@ describe.skipIf(skipped)('dashboard', () => {
     const mine = tasks.filter((t) => t.description.startsWith(`delete-job-${base}`));
     expect(mine.map((t) => t.description).sort()).toEqual(jobIds.map((id) => `delete-job-${id}`));
     expect(new Set(mine.map((t) => t.id)).size).toBe(20);
+
+    // The history is paged: ten at a time, newest first.
+    const pages = page.getByRole('navigation', { name: 'Pages of deletion tasks' });
+    const total = tasks.length;
+    await pages.filter({ hasText: `1–10 of ${total}` }).waitFor();
+    await pages.getByRole('button', { name: 'Next' }).click();
+    await pages.filter({ hasText: `11–20 of ${total}` }).waitFor();
+    await pages.getByRole('button', { name: 'Previous' }).click();
+    await pages.filter({ hasText: `1–10 of ${total}` }).waitFor();
   });
 
   it('shows a read-only key (MONITOR_ML) the jobs without any delete control', async () => {
@@ -410,6 +436,66 @@ describe.skipIf(skipped)('dashboard', () => {
       }
     } finally {
       await server.app.db.pool.query(`DELETE FROM jobs WHERE id LIKE $1 || '-%'`, [base]);
+    }
+  });
+
+  it('follows changes without polling, costs an idle tab next to nothing (printed), and resynchronises after a reconnect', async () => {
+    // Its own server, so that restarting it disturbs no other test.
+    let own = await startServer();
+    const port = Number(new URL(own.url).port);
+    const tab = await browser.newContext({ viewport: LAPTOP, locale: 'en-US', timezoneId: 'UTC', colorScheme: 'light' });
+    const p = await tab.newPage();
+    try {
+      const requests: string[] = [];
+      let frames = 0;
+      p.on('request', (r) => new URL(r.url()).pathname === '/graphql' && requests.push(r.method()));
+      p.on('websocket', (ws) => {
+        ws.on('framereceived', () => frames++);
+        ws.on('framesent', () => frames++);
+      });
+      await signIn(p, own.adminKey, own.url);
+      await p.locator('.live').filter({ hasText: 'Live' }).waitFor();
+
+      // Created and deleted elsewhere: the list follows through jobEvents.
+      const jobId = uniqueId('dash-live');
+      await jobWithData(own, jobId);
+      await jobRow(p, jobId).waitFor();
+      const taskId = await asyncDelete(own, jobId);
+      await jobRow(p, jobId).waitFor({ state: 'detached' });
+      await p.getByRole('article', { name: `Deleted ${jobId}` }).waitFor(); // the deletion's card, from taskEvents
+      expect(await p.getByRole('article', { name: `Deleted ${jobId}` }).textContent()).toContain(taskId);
+
+      // An idle tab for 30 s: requests, socket frames, the page's CPU and the server's.
+      const cdp = await tab.newCDPSession(p);
+      await cdp.send('Performance.enable');
+      const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value;
+      await p.waitForTimeout(1500); // the deletion's last refresh settles
+      const [requests0, frames0, page0, server0] = [requests.length, frames, await taskSeconds(), process.cpuUsage()];
+      await p.waitForTimeout(30_000);
+      const [pageCpu, serverCpu] = [(await taskSeconds()) - page0, process.cpuUsage(server0)];
+      const idle = { requests: requests.length - requests0, frames: frames - frames0 };
+      console.log(
+        `[dashboard] idle tab over 30 s: ${idle.requests} HTTP requests to /graphql, ${idle.frames} WebSocket frames, page CPU ${(pageCpu * 1000).toFixed(0)} ms, ` +
+          `test process CPU (server and test, in one process) ${((serverCpu.user + serverCpu.system) / 1000).toFixed(0)} ms`,
+      );
+      expect(idle.requests).toBe(0); // no polling
+
+      // The server goes away; a job appears meanwhile (no event reaches the tab); the tab
+      // reconnects and reads the list again.
+      await own.stop();
+      await p.locator('.live').filter({ hasText: 'Reconnecting…' }).waitFor();
+      const whileAway = uniqueId('dash-away');
+      await server.app.db.pool.query(
+        `INSERT INTO jobs (id, description, groups, state, analysis_config, updated_at) VALUES ($1, 'created while the tab was disconnected', '{}', 'CLOSED', '{}'::jsonb, now())`,
+        [whileAway],
+      );
+      own = await startServer({ port, adminApiKey: own.adminKey });
+      await jobRow(p, whileAway).waitFor({ timeout: 60_000 });
+      await p.locator('.live').filter({ hasText: 'Live' }).waitFor();
+      await server.app.db.pool.query(`DELETE FROM jobs WHERE id = $1`, [whileAway]);
+    } finally {
+      await tab.close();
+      await own.stop();
     }
   });
 

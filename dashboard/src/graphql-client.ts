@@ -56,7 +56,8 @@ export function createSubscriptionClient(apiKey: string): Client {
     url: `${scheme}://${location.host}/graphql`,
     connectionParams: { authorization: `ApiKey ${apiKey}` },
     lazy: true,
-    retryAttempts: 5,
+    // A dashboard left open keeps trying (graphql-ws waits longer and longer between attempts).
+    retryAttempts: Infinity,
     shouldRetry: (event) => !(event instanceof CloseEvent && event.code === FORBIDDEN_CLOSE),
   });
 }

@@ -78,8 +78,14 @@ export const DeleteJobMutation = graphql(`
   }
 `);
 
-export const TaskProgressSubscription = graphql(`
-  subscription DashboardTaskProgress($id: ID!) { taskProgress(id: $id) { ...DashboardTask } }
+/** Every deletion task's changes on one subscription (not one per task). */
+export const TaskEventsSubscription = graphql(`
+  subscription DashboardTaskEvents($actions: String!) { taskEvents(filter: { actions: $actions }) { ...DashboardTask } }
+`);
+
+/** That something changed in the jobs: the page re-reads what it shows (one read for a burst of events). */
+export const JobEventsSubscription = graphql(`
+  subscription DashboardJobEvents { jobEvents { kind jobId } }
 `);
 
 export const StopDatafeedMutation = graphql(`
@@ -88,4 +94,32 @@ export const StopDatafeedMutation = graphql(`
 
 export const DeleteDatafeedMutation = graphql(`
   mutation DashboardDeleteDatafeed($datafeedId: ID!) { deleteDatafeed(datafeedId: $datafeedId) { acknowledged } }
+`);
+
+/** The deletion history, newest first, a page at a time. */
+export const TaskHistoryQuery = graphql(`
+  query DashboardTaskHistory($actions: String!, $first: Int, $after: String, $last: Int, $before: String) {
+    tasksConnection(first: $first, after: $after, last: $last, before: $before, filter: { actions: $actions }) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { node { ...DashboardTask } }
+    }
+  }
+`);
+
+/** One task's page: the task and its job, if it still exists (the audit lines come next, by job id). */
+export const TaskPageQuery = graphql(`
+  query DashboardTaskPage($id: ID!) {
+    task(id: $id) {
+      ...DashboardTask
+      action
+      response { acknowledged }
+      job { id state deleting counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total } }
+    }
+  }
+`);
+
+/** A job's audit lines, oldest first (they outlive the job). */
+export const AuditQuery = graphql(`
+  query DashboardAudit($jobId: ID!) { notifications(jobId: $jobId) { timestamp level message } }
 `);

@@ -1,7 +1,7 @@
 // The page of jobs in view (search, filter, order, cursor), the jobs being deleted and the recent
-// deletion tasks: one request per refresh, refreshed every 2 s while the tab is visible, at once
-// when the view changes and on refresh() (after an action). One request at a time, so answers
-// never arrive out of order; an answer for a view no longer shown is dropped.
+// deletion tasks: read at once when the view changes and on refresh() (after an action, on job
+// events: use-live.ts). One read at a time, so answers never arrive out of order; an answer for a
+// view no longer shown is dropped.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { DashboardJobFragment, DashboardQuery as PageIds, DashboardQueryVariables, DashboardTaskFragment } from './generated/graphql.ts';
 import { ApiError, request } from './graphql-client.ts';
@@ -34,8 +34,6 @@ async function load(apiKey: string, view: JobsView): Promise<DashboardData> {
   const { edges: _ids, ...page } = ids.jobsConnection;
   return { page: { ...page, jobs: jobsOf(pageIds) }, deleting: jobsOf(deletingIds), fleet: ids.fleet.totalCount, tasks: ids.tasks };
 }
-
-const POLL_MS = 2000;
 
 export interface DashboardState {
   data?: DashboardData;
@@ -87,15 +85,10 @@ export function useDashboardData(apiKey: string, view: JobsView, onUnauthenticat
 
   useEffect(() => {
     alive.current = true;
-    const timer = setInterval(() => document.hidden || void refresh(), POLL_MS);
-    const onVisible = () => document.hidden || void refresh();
-    document.addEventListener('visibilitychange', onVisible);
     return () => {
       alive.current = false;
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [refresh]);
+  }, []);
 
   return { ...state, refresh };
 }

@@ -7,8 +7,11 @@ import { ApiError, request } from '../graphql-client.ts';
 import { DeleteJobMutation } from '../operations.ts';
 import { useNow } from '../use-now.ts';
 import { useDashboardData, type Job } from '../use-dashboard-data.ts';
+import { useHash } from '../use-hash.ts';
 import { useJobsView } from '../use-jobs-view.ts';
+import { useTaskHistory } from '../use-task-history.ts';
 import { useSession } from '../use-session.ts';
+import { useLive } from '../use-live.ts';
 import { useTaskProgress, type TrackedTask } from '../use-task-progress.ts';
 import { matchingJobs, type BulkJob, type BulkResult } from '../bulk-delete.ts';
 import { BulkDeleteDialog, BulkOutcome } from './bulk-delete.tsx';
@@ -17,6 +20,8 @@ import { DeleteDialog, type DeleteOutcome } from './delete-dialog.tsx';
 import { DeletionProgress } from './deletion-progress.tsx';
 import { DeletionSummary, type Problem } from './deletion-summary.tsx';
 import { JobsSection } from './jobs-section.tsx';
+import { DEFAULT_CONTROLS } from './jobs-toolbar.tsx';
+import { TaskPage } from './task-page.tsx';
 import { Logo } from './logo.tsx';
 import { Notices, useNotices } from './notices.tsx';
 import { TasksTable } from './tasks-table.tsx';
@@ -33,17 +38,24 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
     [onSignOut],
   );
   const jobsView = useJobsView();
+  const hash = useHash();
+  const taskPage = /^#task\/(.+)$/.exec(hash)?.[1];
   const { data, updatedAt, error, refresh } = useDashboardData(apiKey, jobsView.view, onUnauthenticated);
   const session = useSession(apiKey, onUnauthenticated);
   const onEnded = useCallback(
     (t: TrackedTask) => {
       if (t.task?.state === 'FAILED') notices.push('error', `Deleting job [${t.jobId}] failed: ${t.task.error?.reason ?? 'unknown error'}`);
-      else if (t.error && t.error.code !== 'NETWORK') notices.push('error', `Progress of task ${t.id}: ${t.error.message}`);
       void refresh();
     },
     [notices.push, refresh],
   );
-  const progress = useTaskProgress(apiKey, onEnded);
+  const onStreamError = useCallback(
+    (error: ApiError) =>
+      error.code === 'UNAUTHENTICATED' ? onUnauthenticated(error) : notices.push('error', `Live updates stopped: ${error.message}`, error.code),
+    [onUnauthenticated, notices.push],
+  );
+  const live = useLive(apiKey, refresh, onStreamError);
+  const progress = useTaskProgress(live.client, onEnded, onStreamError);
   const [deleting, setDeleting] = useState<Job>();
   const [unblocking, setUnblocking] = useState<Job>();
   const [selected, setSelected] = useState<ReadonlyMap<string, BulkJob>>(new Map());
@@ -67,12 +79,10 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
   }
   const opener = useRef<HTMLElement | null>(null);
 
-  // Follow every deletion still going on, whoever started it.
+  // Follow every deletion still going on, whoever started it, and catch up on what the stream missed.
   useEffect(() => {
-    for (const task of data?.tasks ?? []) {
-      if (!task.completed) progress.follow(task.id, task.jobId, data?.deleting.find((j) => j.id === task.jobId)?.counts.total);
-    }
-  }, [data, progress.follow]);
+    if (data) progress.sync(data.tasks, (jobId) => data.deleting.find((j) => j.id === jobId)?.counts.total);
+  }, [data, progress.sync]);
 
   function openDialog(job: Job) {
     opener.current = document.activeElement as HTMLElement | null;
@@ -143,6 +153,12 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
     return deletion && (deletion.status === 'failed' || deletion.status === 'stuck') ? [{ jobId: job.id, deletion }] : [];
   });
   const running = Object.values(progress.tracked);
+  const history = useTaskHistory(apiKey, updatedAt);
+  function showJob(jobId: string) {
+    jobsView.setControls({ ...DEFAULT_CONTROLS, search: jobId });
+    location.hash = '';
+    requestAnimationFrame(() => document.getElementById('jobs-title')?.focus());
+  }
 
   return (
     <>
@@ -156,15 +172,17 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
             <span>ML jobs</span>
           </div>
           <p class="live" aria-live="off">
-            <span class={`live-dot ${error ? 'live-dot-error' : ''}`} aria-hidden="true" />
+            <span class={`live-dot ${error || live.status === 'reconnecting' ? 'live-dot-error' : ''}`} aria-hidden="true" />
             {error ? (
               'Updates paused'
-            ) : updatedAt ? (
+            ) : live.status === 'reconnecting' ? (
+              'Reconnecting…'
+            ) : live.status === 'live' && updatedAt ? (
               <span>
                 Live<span class="wide-only"> · updated {formatClock(updatedAt)}</span>
               </span>
             ) : (
-              'Loading…'
+              'Connecting…'
             )}
           </p>
           {session.key && (
@@ -185,59 +203,68 @@ export function Dashboard({ apiKey, onSignOut }: Props) {
         {bulkResult && <BulkOutcome result={bulkResult} onDismiss={() => setBulkResult(undefined)} />}
         {error && (
           <p class="alert alert-error" role="alert">
-            Could not refresh: {error.message} <span class="code">{error.code}</span> Retrying every 2 s.
+            Could not refresh: {error.message} <span class="code">{error.code}</span>{' '}
+            <button type="button" class="button button-secondary button-small alert-action" onClick={() => void refresh()}>
+              Retry
+            </button>
           </p>
         )}
 
-        {running.length > 0 && (
-          <section class="section" aria-labelledby="deletions-title">
-            <div class="section-head">
-              <h2 id="deletions-title">Deletions</h2>
-              {running.some((t) => t.endedAt) && (
-                <button
-                  type="button"
-                  class="button button-ghost button-small"
-                  onClick={() => running.forEach((t) => t.endedAt && progress.dismiss(t.id))}
-                >
-                  Dismiss finished
-                </button>
-              )}
-            </div>
-            <div class="deletions">
-              {running.map((t) => (
-                <DeletionProgress
-                  key={t.id}
-                  tracked={t}
-                  domId={`deletion-${cssId(t.id)}`}
-                  compact={running.length > 3}
-                  onDismiss={() => progress.dismiss(t.id)}
-                />
-              ))}
-            </div>
-          </section>
+        {taskPage ? (
+          <TaskPage apiKey={apiKey} taskId={decodeURIComponent(taskPage)} version={updatedAt} onShowJob={showJob} />
+        ) : (
+          <>
+            {running.length > 0 && (
+              <section class="section" aria-labelledby="deletions-title">
+                <div class="section-head">
+                  <h2 id="deletions-title">Deletions</h2>
+                  {running.some((t) => t.endedAt) && (
+                    <button
+                      type="button"
+                      class="button button-ghost button-small"
+                      onClick={() => running.forEach((t) => t.endedAt && progress.dismiss(t.id))}
+                    >
+                      Dismiss finished
+                    </button>
+                  )}
+                </div>
+                <div class="deletions">
+                  {running.map((t) => (
+                    <DeletionProgress
+                      key={t.id}
+                      tracked={t}
+                      domId={`deletion-${cssId(t.id)}`}
+                      compact={running.length > 3}
+                      onDismiss={() => progress.dismiss(t.id)}
+                    />
+                  ))}
+                </div>
+              </section>
+            )}
+
+            <JobsSection
+              data={data}
+              jobsView={jobsView}
+              deletionOf={deletionOf}
+              canDelete={session.canWrite}
+              selected={selected}
+              onSelect={select}
+              onSelectMatching={() => void selectMatching()}
+              onClearSelection={() => setSelected(new Map())}
+              onBulkDelete={() => setBulkJobs([...selected.values()])}
+              onDelete={openDialog}
+              onResume={resume}
+              onRemoveDatafeed={setUnblocking}
+            />
+
+            <section class="section" aria-labelledby="tasks-title">
+              <div class="section-head">
+                <h2 id="tasks-title">Deletion history</h2>
+              </div>
+              <TasksTable history={history} tracked={progress.tracked} />
+            </section>
+          </>
         )}
-
-        <JobsSection
-          data={data}
-          jobsView={jobsView}
-          deletionOf={deletionOf}
-          canDelete={session.canWrite}
-          selected={selected}
-          onSelect={select}
-          onSelectMatching={() => void selectMatching()}
-          onClearSelection={() => setSelected(new Map())}
-          onBulkDelete={() => setBulkJobs([...selected.values()])}
-          onDelete={openDialog}
-          onResume={resume}
-          onRemoveDatafeed={setUnblocking}
-        />
-
-        <section class="section" aria-labelledby="tasks-title">
-          <div class="section-head">
-            <h2 id="tasks-title">Recent deletion tasks</h2>
-          </div>
-          <TasksTable tasks={data?.tasks} tracked={progress.tracked} />
-        </section>
       </main>
 
       <DeleteDialog apiKey={apiKey} job={deleting} onClose={closeDialog} />

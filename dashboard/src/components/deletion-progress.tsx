@@ -1,4 +1,4 @@
-// One deletion's live progress, from its taskProgress stream: bar, percent, rows, phase,
+// One deletion's live progress, from the taskEvents stream: bar, percent, rows, phase,
 // elapsed time and an estimate of the time left from the recent pace. Screen readers hear the
 // quarter marks and the outcome, not every update.
 import { formatCount, formatDuration, formatRows, formatPercent, nanosToSeconds, recentRate, secondsLeft } from '../format.ts';
@@ -97,16 +97,6 @@ export function DeletionProgress({ tracked, domId, compact, onDismiss }: Props) 
       {failed && task?.error && (
         <p class="alert alert-error">
           {task.error.reason} <span class="code">{task.error.type}</span>
-        </p>
-      )}
-      {tracked.error && !finished && (
-        <p class="alert alert-error">
-          {tracked.error.message} <span class="code">{tracked.error.code}</span>
-        </p>
-      )}
-      {tracked.error && finished && !failed && task?.state !== 'COMPLETED' && (
-        <p class="alert alert-warning">
-          Stopped following this task: {tracked.error.message} <span class="code">{tracked.error.code}</span>
         </p>
       )}
       <p class="sr-only" aria-live="polite">

@@ -28,6 +28,7 @@ const SEARCH_PAUSE_MS = 250;
 
 export function JobsToolbar({ controls, onChange }: { controls: JobsControls; onChange(next: JobsControls): void }) {
   const [typed, setTyped] = useState(controls.search);
+  useEffect(() => setTyped(controls.search), [controls.search]); // set from elsewhere (a task's "show job")
   useEffect(() => {
     if (typed === controls.search) return;
     const timer = setTimeout(() => onChange({ ...controls, search: typed }), SEARCH_PAUSE_MS);
@@ -74,6 +75,8 @@ export function JobsToolbar({ controls, onChange }: { controls: JobsControls; on
 }
 
 interface PagerProps {
+  /** The navigation's accessible name. */
+  label?: string;
   /** Index of the first job shown (0-based), how many are shown, how many match. */
   offset: number;
   shown: number;
@@ -84,10 +87,10 @@ interface PagerProps {
   onNext(): void;
 }
 
-export function Pager({ offset, shown, total, hasPrevious, hasNext, onPrevious, onNext }: PagerProps) {
+export function Pager({ label = 'Pages of jobs', offset, shown, total, hasPrevious, hasNext, onPrevious, onNext }: PagerProps) {
   if (total === 0) return null;
   return (
-    <nav class="pager" aria-label="Pages of jobs">
+    <nav class="pager" aria-label={label}>
       <p class="muted small" aria-live="polite">
         {shown === 0 ? 'None' : `${formatCount(offset + 1)}–${formatCount(offset + shown)}`} of {formatCount(total)}
       </p>

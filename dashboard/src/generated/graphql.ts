@@ -18,6 +18,17 @@ export type DatafeedState =
   | 'STOPPED'
   | 'STOPPING';
 
+/** What happened to a job. */
+export type JobEventKind =
+  /** putJob. */
+  | 'CREATED'
+  /** The job is gone: evict `deletedNodeId`. */
+  | 'DELETED'
+  /** A deletion was accepted, progressed, failed or was resumed. */
+  | 'DELETING'
+  /** Its state, datafeed, results or annotations changed. */
+  | 'UPDATED';
+
 /** Jobs that match every criterion given. */
 export type JobFilter = {
   /** Only jobs being deleted (true) or only the others (false). */
@@ -119,12 +130,17 @@ export type DashboardDeleteJobMutation = { deleteJob:
     | { __typename: 'DeletionTask', task: string }
    };
 
-export type DashboardTaskProgressSubscriptionVariables = Exact<{
-  id: string | number;
+export type DashboardTaskEventsSubscriptionVariables = Exact<{
+  actions: string;
 }>;
 
 
-export type DashboardTaskProgressSubscription = { taskProgress: { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } };
+export type DashboardTaskEventsSubscription = { taskEvents: { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } };
+
+export type DashboardJobEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardJobEventsSubscription = { jobEvents: { kind: JobEventKind, jobId: string } };
 
 export type DashboardStopDatafeedMutationVariables = Exact<{
   datafeedId: string | number;
@@ -139,6 +155,31 @@ export type DashboardDeleteDatafeedMutationVariables = Exact<{
 
 
 export type DashboardDeleteDatafeedMutation = { deleteDatafeed: { acknowledged: boolean } };
+
+export type DashboardTaskHistoryQueryVariables = Exact<{
+  actions: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type DashboardTaskHistoryQuery = { tasksConnection: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } }> } };
+
+export type DashboardTaskPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DashboardTaskPageQuery = { task: { action: string, id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, response: { acknowledged: boolean } | null, job: { id: string, state: JobState, deleting: boolean, counts: { buckets: number, records: number, influencers: number, categories: number, forecasts: number, modelSnapshots: number, modelStateDocs: number, annotations: number, total: number } } | null, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } | null };
+
+export type DashboardAuditQueryVariables = Exact<{
+  jobId: string | number;
+}>;
+
+
+export type DashboardAuditQuery = { notifications: Array<{ timestamp: string, level: string, message: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -376,9 +417,9 @@ export const DashboardDeleteJobDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardDeleteJobMutation, DashboardDeleteJobMutationVariables>;
-export const DashboardTaskProgressDocument = new TypedDocumentString(`
-    subscription DashboardTaskProgress($id: ID!) {
-  taskProgress(id: $id) {
+export const DashboardTaskEventsDocument = new TypedDocumentString(`
+    subscription DashboardTaskEvents($actions: String!) {
+  taskEvents(filter: {actions: $actions}) {
     ...DashboardTask
   }
 }
@@ -400,7 +441,15 @@ export const DashboardTaskProgressDocument = new TypedDocumentString(`
     type
     reason
   }
-}`) as unknown as TypedDocumentString<DashboardTaskProgressSubscription, DashboardTaskProgressSubscriptionVariables>;
+}`) as unknown as TypedDocumentString<DashboardTaskEventsSubscription, DashboardTaskEventsSubscriptionVariables>;
+export const DashboardJobEventsDocument = new TypedDocumentString(`
+    subscription DashboardJobEvents {
+  jobEvents {
+    kind
+    jobId
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardJobEventsSubscription, DashboardJobEventsSubscriptionVariables>;
 export const DashboardStopDatafeedDocument = new TypedDocumentString(`
     mutation DashboardStopDatafeed($datafeedId: ID!) {
   stopDatafeed(datafeedId: $datafeedId) {
@@ -416,3 +465,99 @@ export const DashboardDeleteDatafeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardDeleteDatafeedMutation, DashboardDeleteDatafeedMutationVariables>;
+export const DashboardTaskHistoryDocument = new TypedDocumentString(`
+    query DashboardTaskHistory($actions: String!, $first: Int, $after: String, $last: Int, $before: String) {
+  tasksConnection(
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+    filter: {actions: $actions}
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      node {
+        ...DashboardTask
+      }
+    }
+  }
+}
+    fragment DashboardTask on Task {
+  id
+  jobId
+  description
+  state
+  completed
+  startTime
+  runningTimeNanos
+  progress {
+    phase
+    deleted
+    total
+    percent
+  }
+  error {
+    type
+    reason
+  }
+}`) as unknown as TypedDocumentString<DashboardTaskHistoryQuery, DashboardTaskHistoryQueryVariables>;
+export const DashboardTaskPageDocument = new TypedDocumentString(`
+    query DashboardTaskPage($id: ID!) {
+  task(id: $id) {
+    ...DashboardTask
+    action
+    response {
+      acknowledged
+    }
+    job {
+      id
+      state
+      deleting
+      counts {
+        buckets
+        records
+        influencers
+        categories
+        forecasts
+        modelSnapshots
+        modelStateDocs
+        annotations
+        total
+      }
+    }
+  }
+}
+    fragment DashboardTask on Task {
+  id
+  jobId
+  description
+  state
+  completed
+  startTime
+  runningTimeNanos
+  progress {
+    phase
+    deleted
+    total
+    percent
+  }
+  error {
+    type
+    reason
+  }
+}`) as unknown as TypedDocumentString<DashboardTaskPageQuery, DashboardTaskPageQueryVariables>;
+export const DashboardAuditDocument = new TypedDocumentString(`
+    query DashboardAudit($jobId: ID!) {
+  notifications(jobId: $jobId) {
+    timestamp
+    level
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardAuditQuery, DashboardAuditQueryVariables>;
