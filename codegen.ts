@@ -9,6 +9,10 @@
 // fragment-matcher plugin is not installed, and the script needs nothing else).
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
+// The server's own clients ship their operations as persisted documents: each output gets a
+// persisted-documents.json (sha256 of the document text -> text) that the server loads, and each
+// document carries its hash (`__meta__.hash`) for the client to send as `documentId`.
+const persistedDocuments = { hashAlgorithm: 'sha256' as const };
 const scalars = { DateTime: 'string', JSON: 'unknown' };
 const common = { scalars, enumsAsTypes: true, useTypeImports: true, importExtension: '.ts' };
 
@@ -17,7 +21,7 @@ const config: CodegenConfig = {
   ignoreNoDocuments: true,
   generates: {
     'test/generated/': {
-      documents: ['test/**/*.ts', '!test/generated/**'],
+      documents: ['test/**/*.ts', '!test/generated/**', '!test/consumers/**'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {
@@ -30,13 +34,13 @@ const config: CodegenConfig = {
     'dashboard/src/generated/': {
       documents: ['dashboard/src/**/*.{ts,tsx}', '!dashboard/src/generated/**'],
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig: { fragmentMasking: false, persistedDocuments },
       config: { ...common, documentMode: 'string' },
     },
     'src/cli/client/generated/': {
       documents: ['src/cli/client/**/*.ts', '!src/cli/client/generated/**'],
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig: { fragmentMasking: false, persistedDocuments },
       config: { ...common, documentMode: 'string' },
     },
   },

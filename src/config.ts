@@ -45,6 +45,8 @@ export interface Config {
   wsKeepAliveMs: number;
   /** Write operations per API key per minute, shared through Redis when REDIS_URL is set; 0: no limit. */
   rateLimitWritesPerMinute: number;
+  /** Keys without MANAGE or ALL may run only the persisted documents of the service's clients (dashboard, CLI). */
+  persistedDocumentsOnly: boolean;
 }
 
 function list(env: NodeJS.ProcessEnv, name: string): string[] {
@@ -91,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wsConnectionInitTimeoutMs: int(env, 'WS_CONNECTION_INIT_TIMEOUT_MS', 3000),
     wsKeepAliveMs: int(env, 'WS_KEEPALIVE_MS', 30_000),
     rateLimitWritesPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 6000),
+    persistedDocumentsOnly: ['true', '1'].includes(env.PERSISTED_DOCUMENTS_ONLY ?? ''),
   };
 }

@@ -58,6 +58,16 @@ export class TooManyRequestsError extends MlError {
   }
 }
 
+/** PERSISTED_DOCUMENTS_ONLY: a key without MANAGE or ALL may run only the documents of the service's own clients. */
+export class PersistedDocumentsOnlyError extends MlError {
+  readonly code = 'FORBIDDEN';
+  readonly type = 'security_exception';
+  readonly status = 403;
+  constructor(keyName: string) {
+    super(`API key [${keyName}] may only run the persisted documents of this service's clients (send their documentId)`);
+  }
+}
+
 // Elasticsearch's messages, word for word, so people and tools that know them recognise them.
 export const jobNotFound = (id: string) => new NotFoundError(`No known job with id '${id}'`);
 export const datafeedNotFound = (id: string) => new NotFoundError(`No datafeed with id [${id}] exists`);

@@ -3,6 +3,10 @@
 //      ones refused by the plugins after it;
 //   2. CSRF prevention: on the raw request, before its body is read (yoga's body size limit,
 //      maxRequestBodySize, also runs there, by Content-Length, before anything is parsed);
+//   2b. persisted documents (src/http/persisted-documents.ts): a `documentId` becomes its stored
+//      text as the parameters are read, so the limits below see the real document; on execute,
+//      PERSISTED_DOCUMENTS_ONLY refuses other documents to keys without MANAGE/ALL before the
+//      rate limit counts them; @defer/@stream (yoga's plugin) add their directives and rules;
 //   3. request limits: tokens while parsing, directives/aliases/cost/depth as validation starts;
 //   4. storable text: on execute, every input string must be text PostgreSQL can store;
 //   5. write rate limit: on execute, once the caller is known, before any resolver runs (after
@@ -23,6 +27,8 @@ import type { Logger } from './log.ts';
 import { instrumentResolvers, type Metrics } from './metrics.ts';
 import { useWriteRateLimit, type RateLimiter } from './rate-limit/write-rate-limit.ts';
 import { schema } from './schema/index.ts';
+import { loadPersistedDocuments, usePersistedDocuments, usePersistedDocumentsOnly } from './http/persisted-documents.ts';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { domainErrorOf, toGraphQLError } from './schema/error-mapping.ts';
 import type { Services } from './services.ts';
 import type { Config } from './config.ts';
@@ -176,11 +182,13 @@ export function createYogaApp(services: Services, deps: YogaDeps) {
   const { log, config } = services;
   instrumentResolvers(schema);
   const errors = createErrorMasker(log, config);
+  const persisted = loadPersistedDocuments();
   return createYoga<SocketInitialContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     batching: false,
+    extraParamNames: ['documentId'],
     logging: false,
     cors: corsFor(config),
     maxRequestBodySize: config.maxBodyBytes,
@@ -193,6 +201,9 @@ export function createYogaApp(services: Services, deps: YogaDeps) {
     plugins: [
       useObservation(log, deps.metrics, errors),
       useCsrfPrevention(),
+      usePersistedDocuments(persisted),
+      usePersistedDocumentsOnly(config.persistedDocumentsOnly, persisted),
+      useDeferStream(),
       useRequestLimits(config),
       useStorableText(),
       useWriteRateLimit(deps.rateLimiter),

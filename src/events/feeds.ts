@@ -62,6 +62,25 @@ function versionTracker() {
 }
 
 /**
+ * Whether a deletion's task change is worth a DELETING event: a new state (accepted, running,
+ * failed, resumed) always is; progress within a state at most once a second. The job itself does
+ * not change while its rows go (progress is the task's: taskEvents), and a thousand subscribers
+ * times five progress steps a second would hold up the DELETED behind them.
+ */
+const DELETING_EVERY_MS = 1_000;
+function deletionPace() {
+  const last = new Map<string, { state: string; at: number }>();
+  return (task: TaskRow) => {
+    const before = last.get(task.id);
+    const now = Date.now();
+    if (before && before.state === task.state && now - before.at < DELETING_EVERY_MS) return false;
+    last.set(task.id, { state: task.state, at: now });
+    if (task.state === 'FAILED') last.delete(task.id);
+    return true;
+  };
+}
+
+/**
  * Changes to the jobs that match `filter`: CREATED and UPDATED from job mutations, DELETING and
  * DELETED from the deletion's task. A DELETED event is checked against `filter.ids` only (the job
  * is gone; its groups are the last ones this subscriber saw, when it saw any).
@@ -71,6 +90,7 @@ export function jobEvents(db: Database, pubsub: PubSub, filter: JobFilter | null
   const idsMatch = expressionMatcher(filter?.ids);
   const groupsSeen = new Map<string, readonly string[]>();
   const isNew = versionTracker();
+  const progressed = deletionPace();
   const pushIfMatching = async (kind: JobEventKind, job: Job | null, push: (e: JobEvent) => Promise<unknown>) => {
     if (!job) return; // Gone already: its DELETED follows.
     groupsSeen.set(job.id, job.groups);
@@ -86,7 +106,10 @@ export function jobEvents(db: Database, pubsub: PubSub, filter: JobFilter | null
       handle: async (message: TaskEventMessage, push) => {
         const task = await readTask(db, message.taskId, message.version);
         if (!task || task.action !== ACTION_DELETE_JOB || !isNew(task)) return;
-        if (task.state !== 'COMPLETED') return pushIfMatching('DELETING', await jobAfter(db, message, task.jobId), push);
+        if (task.state !== 'COMPLETED') {
+          if (!progressed(task)) return;
+          return pushIfMatching('DELETING', await jobAfter(db, message, task.jobId), push);
+        }
         const groups = groupsSeen.get(task.jobId);
         groupsSeen.delete(task.jobId);
         if (!groups || idsMatch(task.jobId, groups)) await push({ kind: 'DELETED', jobId: task.jobId, job: null });

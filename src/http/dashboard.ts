@@ -33,7 +33,7 @@ const SECURITY_HEADERS = {
 };
 
 /** The repository root: the nearest folder above this file with a package.json (works from src/ and from a compiled dist/src/). */
-function packageRoot(): string {
+export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;

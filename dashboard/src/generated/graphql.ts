@@ -272,7 +272,7 @@ export const DashboardSessionDocument = new TypedDocumentString(`
     privileges
   }
 }
-    `) as unknown as TypedDocumentString<DashboardSessionQuery, DashboardSessionQueryVariables>;
+    `, {"hash":"sha256:cb3378ad36351478e3eba4a0341fe25390717262e34841ffe1301ea844488dcb"}) as unknown as TypedDocumentString<DashboardSessionQuery, DashboardSessionQueryVariables>;
 export const DashboardDocument = new TypedDocumentString(`
     query Dashboard($first: Int, $after: String, $last: Int, $before: String, $filter: JobFilter, $orderBy: JobOrder, $actions: String!) {
   jobsConnection(
@@ -328,7 +328,7 @@ export const DashboardDocument = new TypedDocumentString(`
     type
     reason
   }
-}`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+}`, {"hash":"sha256:4261c166f9c96865c5ee44206e82e87628ff88224c0602866acfdfb80bdf1531"}) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const DashboardJobsDocument = new TypedDocumentString(`
     query DashboardJobs($nodeIds: [ID!]!) {
   nodes(nodeIds: $nodeIds) {
@@ -379,7 +379,7 @@ export const DashboardJobsDocument = new TypedDocumentString(`
     annotations
     total
   }
-}`) as unknown as TypedDocumentString<DashboardJobsQuery, DashboardJobsQueryVariables>;
+}`, {"hash":"sha256:1c9bf18538a0b3b6617cdda4bcd58d01f10089e53c9b6dbea94f9255c7d78acf"}) as unknown as TypedDocumentString<DashboardJobsQuery, DashboardJobsQueryVariables>;
 export const DashboardMatchingJobsDocument = new TypedDocumentString(`
     query DashboardMatchingJobs($filter: JobFilter, $after: String) {
   jobsConnection(first: 100, after: $after, filter: $filter) {
@@ -398,7 +398,7 @@ export const DashboardMatchingJobsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DashboardMatchingJobsQuery, DashboardMatchingJobsQueryVariables>;
+    `, {"hash":"sha256:d538d374805e0b0727e42df2768ac5c731c0d0e40c429af86f5781d5db351048"}) as unknown as TypedDocumentString<DashboardMatchingJobsQuery, DashboardMatchingJobsQueryVariables>;
 export const DashboardDeleteJobDocument = new TypedDocumentString(`
     mutation DashboardDeleteJob($jobId: ID!, $force: Boolean!, $waitForCompletion: Boolean!, $deleteUserAnnotations: Boolean!) {
   deleteJob(
@@ -416,7 +416,7 @@ export const DashboardDeleteJobDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DashboardDeleteJobMutation, DashboardDeleteJobMutationVariables>;
+    `, {"hash":"sha256:ad9c5101cc8ed300e3842fdca25231586e25d6f0a888f7f0fe6b5f9052fa702a"}) as unknown as TypedDocumentString<DashboardDeleteJobMutation, DashboardDeleteJobMutationVariables>;
 export const DashboardTaskEventsDocument = new TypedDocumentString(`
     subscription DashboardTaskEvents($actions: String!) {
   taskEvents(filter: {actions: $actions}) {
@@ -441,7 +441,7 @@ export const DashboardTaskEventsDocument = new TypedDocumentString(`
     type
     reason
   }
-}`) as unknown as TypedDocumentString<DashboardTaskEventsSubscription, DashboardTaskEventsSubscriptionVariables>;
+}`, {"hash":"sha256:bc971a328f39608cf230b629ac6038d0ef8f44362fd5f199fc13a8ba4d2e65d5"}) as unknown as TypedDocumentString<DashboardTaskEventsSubscription, DashboardTaskEventsSubscriptionVariables>;
 export const DashboardJobEventsDocument = new TypedDocumentString(`
     subscription DashboardJobEvents {
   jobEvents {
@@ -449,7 +449,7 @@ export const DashboardJobEventsDocument = new TypedDocumentString(`
     jobId
   }
 }
-    `) as unknown as TypedDocumentString<DashboardJobEventsSubscription, DashboardJobEventsSubscriptionVariables>;
+    `, {"hash":"sha256:88ccca01c094090243c4ac9ac290e36fa70bd7901bf9e4b59779658e73e23856"}) as unknown as TypedDocumentString<DashboardJobEventsSubscription, DashboardJobEventsSubscriptionVariables>;
 export const DashboardStopDatafeedDocument = new TypedDocumentString(`
     mutation DashboardStopDatafeed($datafeedId: ID!) {
   stopDatafeed(datafeedId: $datafeedId) {
@@ -457,14 +457,14 @@ export const DashboardStopDatafeedDocument = new TypedDocumentString(`
     state
   }
 }
-    `) as unknown as TypedDocumentString<DashboardStopDatafeedMutation, DashboardStopDatafeedMutationVariables>;
+    `, {"hash":"sha256:e773af5938ed5569750155bc4f1a961fde0d7910af495e149a27d4a16aa79d76"}) as unknown as TypedDocumentString<DashboardStopDatafeedMutation, DashboardStopDatafeedMutationVariables>;
 export const DashboardDeleteDatafeedDocument = new TypedDocumentString(`
     mutation DashboardDeleteDatafeed($datafeedId: ID!) {
   deleteDatafeed(datafeedId: $datafeedId) {
     acknowledged
   }
 }
-    `) as unknown as TypedDocumentString<DashboardDeleteDatafeedMutation, DashboardDeleteDatafeedMutationVariables>;
+    `, {"hash":"sha256:a32c8254d7becd07968ed4705e845e2d085d45e54e67ba84aab8c8cf7ad0748a"}) as unknown as TypedDocumentString<DashboardDeleteDatafeedMutation, DashboardDeleteDatafeedMutationVariables>;
 export const DashboardTaskHistoryDocument = new TypedDocumentString(`
     query DashboardTaskHistory($actions: String!, $first: Int, $after: String, $last: Int, $before: String) {
   tasksConnection(
@@ -506,7 +506,7 @@ export const DashboardTaskHistoryDocument = new TypedDocumentString(`
     type
     reason
   }
-}`) as unknown as TypedDocumentString<DashboardTaskHistoryQuery, DashboardTaskHistoryQueryVariables>;
+}`, {"hash":"sha256:a9b76e374ff36859c24cba11b9226ced9b90edf9d3c5b3edfacc115be26e60e7"}) as unknown as TypedDocumentString<DashboardTaskHistoryQuery, DashboardTaskHistoryQueryVariables>;
 export const DashboardTaskPageDocument = new TypedDocumentString(`
     query DashboardTaskPage($id: ID!) {
   task(id: $id) {
@@ -551,7 +551,7 @@ export const DashboardTaskPageDocument = new TypedDocumentString(`
     type
     reason
   }
-}`) as unknown as TypedDocumentString<DashboardTaskPageQuery, DashboardTaskPageQueryVariables>;
+}`, {"hash":"sha256:0ab790664548b3ef3f7cc0c33dcf60be361f2ced0731fd31d352c846e7b05abf"}) as unknown as TypedDocumentString<DashboardTaskPageQuery, DashboardTaskPageQueryVariables>;
 export const DashboardAuditDocument = new TypedDocumentString(`
     query DashboardAudit($jobId: ID!) {
   notifications(jobId: $jobId) {
@@ -560,4 +560,4 @@ export const DashboardAuditDocument = new TypedDocumentString(`
     message
   }
 }
-    `) as unknown as TypedDocumentString<DashboardAuditQuery, DashboardAuditQueryVariables>;
+    `, {"hash":"sha256:616afa86f8129a8590bb4748b2b8be69b75e57aa52d295e9e589780227929bb2"}) as unknown as TypedDocumentString<DashboardAuditQuery, DashboardAuditQueryVariables>;

@@ -116,7 +116,7 @@ export const CliJobsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CliJobsQuery, CliJobsQueryVariables>;
+    `, {"hash":"sha256:889e88e286516a17cc689d9914cece38fb6a8648cda4b07be2e47ea6a719f12a"}) as unknown as TypedDocumentString<CliJobsQuery, CliJobsQueryVariables>;
 export const CliDeleteJobDocument = new TypedDocumentString(`
     mutation CliDeleteJob($jobId: ID!, $force: Boolean!, $waitForCompletion: Boolean!, $deleteUserAnnotations: Boolean!) {
   deleteJob(
@@ -134,7 +134,7 @@ export const CliDeleteJobDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CliDeleteJobMutation, CliDeleteJobMutationVariables>;
+    `, {"hash":"sha256:b07c600ba2a26adbb50efe94c1c6bc1573a6b1b7f556dc69d038c6af63c0301d"}) as unknown as TypedDocumentString<CliDeleteJobMutation, CliDeleteJobMutationVariables>;
 export const CliTaskProgressDocument = new TypedDocumentString(`
     subscription CliTaskProgress($id: ID!) {
   taskProgress(id: $id) {
@@ -159,4 +159,4 @@ export const CliTaskProgressDocument = new TypedDocumentString(`
     type
     reason
   }
-}`) as unknown as TypedDocumentString<CliTaskProgressSubscription, CliTaskProgressSubscriptionVariables>;
+}`, {"hash":"sha256:5c025a25a0305e2e8d3b2b4dbfc2b5633a2393e8b33a2dd4d8d899ad8b7bfacd"}) as unknown as TypedDocumentString<CliTaskProgressSubscription, CliTaskProgressSubscriptionVariables>;

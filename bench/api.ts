@@ -1,0 +1,184 @@
+// npm run bench:api [-- --subscribers 1000 --runs 15]
+// The client API's costs (issue 14): a page of 500 jobs with counts, datafeed and deletion task
+// against the same page with ids only (target <= 2x); a page of 50 at 10,000 jobs against one at
+// 100 jobs; and 1,000 jobEvents subscribers on one instance receiving a job's DELETED (p99 lag
+// < 200 ms). Needs DATABASE_URL (creates and drops its own database); runs the compiled build.
+import { randomBytes } from 'node:crypto';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { openDatabase, type Database } from '../src/db/client.ts';
+import { createScratchDatabase } from '../test/support/databases.ts';
+import { spawnBenchServer, type BenchServer } from './server-process.ts';
+import { DELETE_JOB, PUT_JOB } from './operations.ts';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
+const subscribers = Number(args.get('subscribers') ?? 1000);
+const runs = Number(args.get('runs') ?? 15);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+
+const IDS_ONLY = `query ($first: Int, $after: String) { jobsConnection(first: $first, after: $after) { totalCount edges { cursor node { id } } } }`;
+const FULL = `query ($first: Int, $after: String) { jobsConnection(first: $first, after: $after) { totalCount edges { cursor node {
+  nodeId id state deleting createdAt
+  counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }
+  datafeed { nodeId id state }
+  deletionTask { nodeId id state progress { percent } }
+} } } }`;
+const JOB_EVENTS = `subscription { jobEvents { kind jobId deletedNodeId } }`;
+
+async function gql(server: BenchServer, query: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch(server.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `ApiKey ${server.adminKey}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- plain-string operations: the bench measures the server, not a typed client
+  const body = (await res.json()) as { data?: any; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** Median milliseconds of `runs` sends (after two unmeasured ones). */
+async function timed(server: BenchServer, query: string, variables: Record<string, unknown>): Promise<number> {
+  for (let i = 0; i < 2; i++) await gql(server, query, variables);
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await gql(server, query, variables);
+    ms.push(performance.now() - t);
+  }
+  return median(ms);
+}
+
+/**
+ * Jobs `from`..`to`-1 in one set-based statement each for jobs, counts, datafeeds (every 5th)
+ * and failed deletion tasks (every 7th, so Job.deletionTask has something to load).
+ */
+export async function seedJobs(db: Database, from: number, to: number) {
+  const q = (sql: string) => db.pool.query(sql, [from, to]);
+  await q(`INSERT INTO jobs (id, groups, analysis_config, updated_at)
+           SELECT 'bench-' || lpad(n::text, 5, '0'), ARRAY['bench'], '{}'::jsonb, now() FROM generate_series($1::int, $2::int - 1) AS n`);
+  await q(`INSERT INTO job_row_counts (job_id, kind, rows)
+           SELECT 'bench-' || lpad(n::text, 5, '0'), 'buckets', n FROM generate_series($1::int, $2::int - 1) AS n`);
+  await q(`INSERT INTO datafeeds (id, job_id, indices)
+           SELECT 'feed-' || lpad(n::text, 5, '0'), 'bench-' || lpad(n::text, 5, '0'), ARRAY['logs']
+           FROM generate_series($1::int, $2::int - 1) AS n WHERE n % 5 = 0`);
+  await q(`INSERT INTO tasks (id, node_id, action, description, job_id, state, error_type, error_reason, end_time)
+           SELECT 'bench:' || n, 'bench', 'cluster:admin/xpack/ml/job/delete', 'delete-job-bench-' || lpad(n::text, 5, '0'),
+                  'bench-' || lpad(n::text, 5, '0'), 'FAILED', 'exception', 'bench', now()
+           FROM generate_series($1::int, $2::int - 1) AS n WHERE n % 7 = 0`);
+  await q(`UPDATE jobs SET deleting = true, deletion_task_id = 'bench:' || ltrim(substr(id, 7), '0')
+           WHERE id >= 'bench-' || lpad($1::text, 5, '0') AND id < 'bench-' || lpad($2::text, 5, '0') AND substr(id, 7)::int % 7 = 0`);
+  await db.pool.query('ANALYZE jobs, job_row_counts, datafeeds, tasks');
+}
+
+function connectedClient(server: BenchServer): Promise<Client> {
+  return new Promise<Client>((resolve, reject) => {
+    const client = createClient({
+      url: server.wsUrl,
+      webSocketImpl: WebSocket,
+      lazy: false,
+      retryAttempts: 0,
+      connectionParams: { authorization: `ApiKey ${server.adminKey}` },
+      on: { connected: () => resolve(client), closed: (e) => reject(e) },
+    });
+  });
+}
+
+/** `count` sockets, one jobEvents subscription each; lag of a job's DELETED after its task ended. */
+async function deletedFanOut(server: BenchServer, db: Database, count: number) {
+  const clients = await Promise.all(Array.from({ length: count }, () => connectedClient(server)));
+  const heard = new Map<string, number[]>();
+  const stops = clients.map((c) =>
+    c.subscribe<{ jobEvents: { kind: string; jobId: string } }>(
+      { query: JOB_EVENTS },
+      {
+        next: (v) => {
+          const e = v.data!.jobEvents;
+          const key = `${e.kind}:${e.jobId}`;
+          if (!heard.has(key)) heard.set(key, []);
+          heard.get(key)!.push(Date.now());
+        },
+        error: (err) => console.error('subscription error', err),
+        complete: () => {},
+      },
+    ),
+  );
+  // Every subscription is live once each has heard a probe's CREATED.
+  for (let n = 0; ; n++) {
+    const probe = `probe-${randomBytes(3).toString('hex')}`;
+    await gql(server, PUT_JOB, { input: { jobId: probe, analysisConfig: {} } });
+    const deadline = Date.now() + 2_000;
+    while ((heard.get(`CREATED:${probe}`)?.length ?? 0) < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    if ((heard.get(`CREATED:${probe}`)?.length ?? 0) === count) break;
+    if (n > 20) throw new Error('subscriptions never all live');
+  }
+  const jobId = `gone-${randomBytes(3).toString('hex')}`;
+  await gql(server, PUT_JOB, { input: { jobId, analysisConfig: {} } });
+  await gql(server, DELETE_JOB, { jobId, waitForCompletion: true });
+  const deadline = Date.now() + 10_000;
+  while ((heard.get(`DELETED:${jobId}`)?.length ?? 0) < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const { rows } = await db.pool.query<{ end: Date }>('SELECT end_time AS end FROM tasks WHERE job_id = $1', [jobId]);
+  const lags = (heard.get(`DELETED:${jobId}`) ?? []).map((t) => t - rows[0].end.getTime());
+  for (const stop of stops) stop();
+  await Promise.all(clients.map((c) => c.dispose()));
+  return { received: lags.length, p99: pct(lags, 99), median: median(lags) };
+}
+
+const base = process.env.DATABASE_URL;
+if (!base) {
+  console.error('npm run bench:api needs DATABASE_URL (a PostgreSQL server); it creates and drops its own database there.');
+  process.exit(2);
+}
+const database = await createScratchDatabase(base, 'mlbenchapi');
+const db = await openDatabase({ databaseUrl: database.url, dataDir: '.data', migrate: true, poolSize: 4 });
+const server = await spawnBenchServer(database.url, subscribers);
+try {
+  const rows: string[][] = [['figure', 'value', 'target', 'ok']];
+  const check = (name: string, value: string, target: string, okay: boolean) => rows.push([name, value, target, okay ? 'yes' : 'NO']);
+  const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+  await seedJobs(db, 0, 100);
+  const small = await timed(server, FULL, { first: 50 });
+  await seedJobs(db, 100, 500);
+  const ids500 = await timed(server, IDS_ONLY, { first: 500 });
+  const full500 = await timed(server, FULL, { first: 500 });
+  check(
+    'page of 500 jobs: counts+datafeed+deletionTask / ids only',
+    `${ms(full500)} / ${ms(ids500)} = ${(full500 / ids500).toFixed(2)}x`,
+    '<= 2x',
+    full500 / ids500 <= 2,
+  );
+  await seedJobs(db, 500, 10_000);
+  const large = await timed(server, FULL, { first: 50 });
+  const middle = (await gql(server, IDS_ONLY, { first: 500, after: null })).jobsConnection.edges.at(-1).cursor as string;
+  const largeMiddle = await timed(server, FULL, { first: 50, after: middle });
+  check(
+    'page of 50 (full fields): 10,000 jobs / 100 jobs',
+    `${ms(large)} / ${ms(small)} = ${(large / small).toFixed(2)}x`,
+    '<= 1.5x',
+    large / small <= 1.5,
+  );
+  check(
+    'the same, a page after job 500 / 100 jobs',
+    `${ms(largeMiddle)} / ${ms(small)} = ${(largeMiddle / small).toFixed(2)}x`,
+    '<= 1.5x',
+    largeMiddle / small <= 1.5,
+  );
+
+  const fan = await deletedFanOut(server, db, subscribers);
+  check(`${subscribers} jobEvents subscribers: DELETED received`, `${fan.received}/${subscribers}`, 'all', fan.received === subscribers);
+  check(`${subscribers} jobEvents subscribers: DELETED lag p99 (median)`, `${fan.p99} ms (${fan.median} ms)`, '< 200 ms', fan.p99 < 200);
+
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const [i, r] of rows.entries()) {
+    console.log('| ' + r.map((cell, c) => cell.padEnd(widths[c])).join(' | ') + ' |');
+    if (i === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  }
+} finally {
+  await server.stop().catch(() => {});
+  await db.close();
+  await database.drop();
+}
