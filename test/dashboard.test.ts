@@ -448,7 +448,12 @@ describe.skipIf(skipped)('dashboard', () => {
     try {
       const requests: string[] = [];
       let frames = 0;
-      p.on('request', (r) => new URL(r.url()).pathname === '/graphql' && requests.push(r.method()));
+      const bodies: Record<string, unknown>[] = [];
+      p.on('request', (r) => {
+        if (new URL(r.url()).pathname !== '/graphql') return;
+        requests.push(r.method());
+        bodies.push(r.postDataJSON() as Record<string, unknown>);
+      });
       p.on('websocket', (ws) => {
         ws.on('framereceived', () => frames++);
         ws.on('framesent', () => frames++);
@@ -479,6 +484,10 @@ describe.skipIf(skipped)('dashboard', () => {
           `test process CPU (server and test, in one process) ${((serverCpu.user + serverCpu.system) / 1000).toFixed(0)} ms`,
       );
       expect(idle.requests).toBe(0); // no polling
+      // Every operation went by its persisted document's id, not its text.
+      expect(bodies.length).toBeGreaterThan(3);
+      for (const body of bodies) expect(Object.keys(body).sort()).toEqual(['documentId', 'variables']);
+      expect(bodies.every((b) => String(b.documentId).startsWith('sha256:'))).toBe(true);
 
       // The server goes away; a job appears meanwhile (no event reaches the tab); the tab
       // reconnects and reads the list again.
