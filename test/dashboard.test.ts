@@ -71,6 +71,21 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** A phone-sized tab (390×844, touch), signed in. */
+async function phoneTab(url = server.url, key = server.adminKey): Promise<{ p: Page; close(): Promise<void> }> {
+  const phone = await browser.newContext({
+    viewport: PHONE,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
+  const p = await phone.newPage();
+  await signIn(p, key, url);
+  return { p, close: () => phone.close() };
+}
+
 async function signIn(p: Page, key = server.adminKey, url = server.url) {
   await p.goto(url);
   await p.getByLabel('API key').fill(key);
@@ -259,6 +274,24 @@ describe.skipIf(skipped)('dashboard', () => {
       expect(await summary.getByRole('link', { name: jobId }).getAttribute('href')).toBe(`#job-${jobId}`);
       await row.scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(SHOTS, 'dashboard-failed-deletion.png') });
+
+      // On a phone: the same row with its reason and Resume, the summary at the top.
+      const phone = await phoneTab();
+      try {
+        await phone.p.getByRole('searchbox', { name: 'Search jobs' }).fill(jobId);
+        const card = jobRow(phone.p, jobId);
+        await card.getByRole('button', { name: `Resume deleting job ${jobId}` }).waitFor();
+        expect(await card.getByTestId('deletion-error').isVisible()).toBe(true);
+        await phone.p
+          .getByRole('region', { name: 'Deletion problems' })
+          .filter({ hasText: /1 deletions? failed/ })
+          .waitFor();
+        expect(await phone.p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+        await card.scrollIntoViewIfNeeded();
+        await phone.p.screenshot({ path: join(SHOTS, 'dashboard-phone-failed.png') });
+      } finally {
+        await phone.close();
+      }
     } finally {
       await unblock();
     }
@@ -349,6 +382,15 @@ describe.skipIf(skipped)('dashboard', () => {
       await p.screenshot({ path: join(SHOTS, 'dashboard-read-only.png') });
     } finally {
       await viewer.close();
+    }
+    // On a phone too.
+    const phone = await phoneTab(server.url, secret);
+    try {
+      await jobRow(phone.p, jobId).waitFor();
+      expect(await phone.p.getByRole('button', { name: /^(Delete job|Remove datafeed|Resume deleting) / }).count()).toBe(0);
+      expect(await phone.p.getByRole('checkbox').count()).toBe(0);
+    } finally {
+      await phone.close();
     }
     // The same page with a writing key has the controls (the check above is not vacuous).
     await jobRow(page, jobId)

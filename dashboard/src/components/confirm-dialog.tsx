@@ -2,8 +2,9 @@
 // typed id: removing a datafeed, deleting several jobs. `run` does the work; a refusal stays in
 // the dialog with the service's message, success closes it.
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiError } from '../graphql-client.ts';
+import { useModal } from '../use-modal.ts';
 
 interface Props {
   open: boolean;
@@ -18,19 +19,12 @@ interface Props {
 }
 
 export function ConfirmDialog({ open, title, label, confirmLabel, busyLabel, children, run, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
-
-  useLayoutEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) {
-      setBusy(false);
-      setError(undefined);
-      el.showModal();
-    } else if (!open && el.open) el.close();
-  }, [open]);
+  const dialog = useModal(open, () => {
+    setBusy(false);
+    setError(undefined);
+  });
 
   async function submit(event: Event) {
     event.preventDefault();

@@ -2,10 +2,11 @@
 // the job, asks for its id to be typed, and offers deleteJob's options. A refusal stays in the
 // dialog with the service's message; a synchronous deletion that takes long is handed back to
 // the page after a moment, which reports its answer when it comes.
-import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { formatRows } from '../format.ts';
 import { ApiError, request } from '../graphql-client.ts';
 import { DeleteJobMutation } from '../operations.ts';
+import { useModal } from '../use-modal.ts';
 import type { Job } from '../use-dashboard-data.ts';
 
 export type DeleteAnswer = { kind: 'acknowledged' } | { kind: 'task'; taskId: string };
@@ -27,7 +28,6 @@ interface Props {
 const HOLD_MS = 1000;
 
 export function DeleteDialog({ apiKey, job, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [typed, setTyped] = useState('');
   const [force, setForce] = useState(false);
   const [background, setBackground] = useState(true);
@@ -35,20 +35,14 @@ export function DeleteDialog({ apiKey, job, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
 
-  // Before paint, so the previous job's answers never show.
-  useLayoutEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (job && !el.open) {
-      setTyped('');
-      setForce(false);
-      setBackground(true);
-      setUserAnnotations(false);
-      setBusy(false);
-      setError(undefined);
-      el.showModal();
-    } else if (!job && el.open) el.close();
-  }, [job]);
+  const dialog = useModal(Boolean(job), () => {
+    setTyped('');
+    setForce(false);
+    setBackground(true);
+    setUserAnnotations(false);
+    setBusy(false);
+    setError(undefined);
+  });
 
   if (!job) return <dialog ref={dialog} class="dialog" aria-labelledby="delete-title" />;
 

@@ -8,7 +8,8 @@ import type { DashboardData, Job } from '../use-dashboard-data.ts';
 import type { useJobsView } from '../use-jobs-view.ts';
 import { SelectionBar } from './bulk-delete.tsx';
 import { JobsTable } from './jobs-table.tsx';
-import { JobsToolbar, Pager } from './jobs-toolbar.tsx';
+import { JobsToolbar } from './jobs-toolbar.tsx';
+import { Pager } from './pager.tsx';
 
 interface Props {
   data?: DashboardData;

@@ -1,7 +1,6 @@
-// Finding jobs in a fleet: search (id, description, group), state, deletion status and order,
-// and the pager over jobsConnection's cursors. The search waits for a pause in typing.
+// Finding jobs in a fleet: search (id, description, group), state, deletion status and order.
+// The search waits for a pause in typing.
 import { useEffect, useState } from 'preact/hooks';
-import { formatCount } from '../format.ts';
 import type { JobOrderField, JobState, OrderDirection } from '../generated/graphql.ts';
 
 export type DeletionFilter = 'all' | 'deleting' | 'failed' | 'not-deleting';
@@ -71,35 +70,5 @@ export function JobsToolbar({ controls, onChange }: { controls: JobsControls; on
         </select>
       </label>
     </div>
-  );
-}
-
-interface PagerProps {
-  /** The navigation's accessible name. */
-  label?: string;
-  /** Index of the first job shown (0-based), how many are shown, how many match. */
-  offset: number;
-  shown: number;
-  total: number;
-  hasPrevious: boolean;
-  hasNext: boolean;
-  onPrevious(): void;
-  onNext(): void;
-}
-
-export function Pager({ label = 'Pages of jobs', offset, shown, total, hasPrevious, hasNext, onPrevious, onNext }: PagerProps) {
-  if (total === 0) return null;
-  return (
-    <nav class="pager" aria-label={label}>
-      <p class="muted small" aria-live="polite">
-        {shown === 0 ? 'None' : `${formatCount(offset + 1)}–${formatCount(offset + shown)}`} of {formatCount(total)}
-      </p>
-      <button type="button" class="button button-secondary button-small" disabled={!hasPrevious} onClick={onPrevious}>
-        Previous
-      </button>
-      <button type="button" class="button button-secondary button-small" disabled={!hasNext} onClick={onNext}>
-        Next
-      </button>
-    </nav>
   );
 }

@@ -4,7 +4,7 @@ import { formatCount, formatDuration, formatWhen, nanosToSeconds } from '../form
 import type { TrackedTask } from '../use-task-progress.ts';
 import type { useTaskHistory } from '../use-task-history.ts';
 import { TaskStateBadge } from './badges.tsx';
-import { Pager } from './jobs-toolbar.tsx';
+import { Pager } from './pager.tsx';
 
 interface Props {
   history: ReturnType<typeof useTaskHistory>;
