@@ -2,7 +2,14 @@
 const counts = new Intl.NumberFormat();
 const percents = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const times = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-const dates = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dates = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 export const formatCount = (n: number) => counts.format(n);
 export const formatPercent = (p: number) => `${percents.format(p)} %`;
@@ -16,11 +23,8 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
 }
 
-/** Today's times as a clock, older ones with their date. */
-export function formatWhen(iso: string): string {
-  const date = new Date(iso);
-  return date.toDateString() === new Date().toDateString() ? times.format(date) : dates.format(date);
-}
+/** A moment with its date, so that history reads right on any day. */
+export const formatWhen = (iso: string) => dates.format(new Date(iso));
 
 export const formatClock = (date: Date) => times.format(date);
 
@@ -48,3 +52,7 @@ export function secondsLeft(deleted: number, total: number, rate: number | undef
   if (!rate || rate <= 0) return undefined;
   return Math.max(0, (total - deleted) / rate);
 }
+
+/** `1 row`, `2 rows`, `1,000,000 rows` (any noun: `plural(1, 'annotation')`). */
+export const plural = (n: number, noun: string, nouns = `${noun}s`) => `${formatCount(n)} ${n === 1 ? noun : nouns}`;
+export const formatRows = (n: number) => plural(n, 'row');

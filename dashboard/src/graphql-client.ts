@@ -21,6 +21,16 @@ interface GraphQLErrorShape {
 export const errorOf = (errors: readonly GraphQLErrorShape[]) =>
   new ApiError(errors[0].message, errors[0].extensions?.code ?? 'INTERNAL_SERVER_ERROR');
 
+/**
+ * Over HTTP the operation goes by its persisted document's id (codegen's manifest, which the
+ * service loads): smaller requests, and it works where the service accepts only persisted
+ * documents. WebSocket subscriptions send the text (the service checks it against the same list).
+ */
+function bodyOf<TResult, TVars>(document: TypedDocumentString<TResult, TVars>, variables: TVars) {
+  const hash = document.__meta__?.hash as string | undefined;
+  return hash ? { documentId: hash, variables } : { query: document.toString(), variables };
+}
+
 export async function request<TResult, TVars>(apiKey: string, document: TypedDocumentString<TResult, TVars>, variables: TVars): Promise<TResult> {
   let res: Response;
   try {
@@ -31,7 +41,7 @@ export async function request<TResult, TVars>(apiKey: string, document: TypedDoc
         accept: 'application/graphql-response+json, application/json',
         authorization: `ApiKey ${apiKey}`,
       },
-      body: JSON.stringify({ query: document.toString(), variables }),
+      body: JSON.stringify(bodyOf(document, variables)),
     });
   } catch {
     throw new ApiError('Cannot reach the service. Is it running?', 'NETWORK');
@@ -56,7 +66,8 @@ export function createSubscriptionClient(apiKey: string): Client {
     url: `${scheme}://${location.host}/graphql`,
     connectionParams: { authorization: `ApiKey ${apiKey}` },
     lazy: true,
-    retryAttempts: 5,
+    // A dashboard left open keeps trying (graphql-ws waits longer and longer between attempts).
+    retryAttempts: Infinity,
     shouldRetry: (event) => !(event instanceof CloseEvent && event.code === FORBIDDEN_CLOSE),
   });
 }

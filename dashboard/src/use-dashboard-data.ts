@@ -1,27 +1,57 @@
-// The jobs and recent deletion tasks, refreshed every 2 s while the tab is visible and at once
-// on refresh() (after an action). One request at a time, so answers never arrive out of order.
+// The page of jobs in view (search, filter, order, cursor), the jobs being deleted and the recent
+// deletion tasks: read at once when the view changes and on refresh() (after an action, on job
+// events: use-live.ts). One read at a time, so answers never arrive out of order; an answer for a
+// view no longer shown is dropped.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { DashboardQuery as DashboardData } from './generated/graphql.ts';
+import type { DashboardJobFragment, DashboardQuery as PageIds, DashboardQueryVariables, DashboardTaskFragment } from './generated/graphql.ts';
 import { ApiError, request } from './graphql-client.ts';
-import { DashboardQuery, DELETE_ACTION } from './operations.ts';
+import { DashboardQuery, DELETE_ACTION, JobsByIdQuery } from './operations.ts';
 
-export type Job = DashboardData['jobs'][number];
-export type Task = DashboardData['tasks'][number];
+export type Job = DashboardJobFragment;
+export type Task = DashboardTaskFragment;
+export type JobsView = Omit<DashboardQueryVariables, 'actions'>;
 
-const POLL_MS = 2000;
+export interface DashboardData {
+  page: Omit<PageIds['jobsConnection'], 'edges'> & { jobs: Job[] };
+  /** Every job being deleted (up to 100), wherever it is in the list. */
+  deleting: Job[];
+  /** Jobs in all. */
+  fleet: number;
+  tasks: Task[];
+}
+
+const isJob = (node: object): node is Job => 'nodeId' in node;
+
+async function load(apiKey: string, view: JobsView): Promise<DashboardData> {
+  const ids = await request(apiKey, DashboardQuery, { ...view, actions: DELETE_ACTION });
+  const pageIds = ids.jobsConnection.edges.map((e) => e.node.nodeId);
+  const deletingIds = ids.deleting.edges.map((e) => e.node.nodeId);
+  const wanted = [...new Set([...pageIds, ...deletingIds])];
+  const { nodes } = wanted.length ? await request(apiKey, JobsByIdQuery, { nodeIds: wanted }) : { nodes: [] };
+  const byId = new Map<string, Job>();
+  for (const node of nodes) if (node && isJob(node)) byId.set(node.nodeId, node);
+  const jobsOf = (list: string[]) => list.flatMap((id) => byId.get(id) ?? []);
+  const { edges: _ids, ...page } = ids.jobsConnection;
+  return { page: { ...page, jobs: jobsOf(pageIds) }, deleting: jobsOf(deletingIds), fleet: ids.fleet.totalCount, tasks: ids.tasks };
+}
 
 export interface DashboardState {
   data?: DashboardData;
+  /** The view `data` answers. */
+  view?: JobsView;
   updatedAt?: Date;
   /** The last refresh failed (earlier data is kept). */
   error?: ApiError;
 }
 
-export function useDashboardData(apiKey: string, onUnauthenticated: (error: ApiError) => void) {
+export function useDashboardData(apiKey: string, view: JobsView, onUnauthenticated: (error: ApiError) => void) {
   const [state, setState] = useState<DashboardState>({});
   const running = useRef(false);
   const again = useRef(false);
   const alive = useRef(true);
+  const viewKey = JSON.stringify(view);
+  const current = useRef(view);
+  current.current = view;
   const onAuthFailure = useRef(onUnauthenticated);
   onAuthFailure.current = onUnauthenticated;
 
@@ -34,9 +64,11 @@ export function useDashboardData(apiKey: string, onUnauthenticated: (error: ApiE
     try {
       do {
         again.current = false;
+        const asked = current.current;
         try {
-          const data = await request(apiKey, DashboardQuery, { actions: DELETE_ACTION });
-          if (alive.current) setState({ data, updatedAt: new Date() });
+          const data = await load(apiKey, asked);
+          if (alive.current && JSON.stringify(asked) === JSON.stringify(current.current)) setState({ data, view: asked, updatedAt: new Date() });
+          else again.current = alive.current;
         } catch (err) {
           const error = err instanceof ApiError ? err : new ApiError(String(err));
           if (!alive.current) return;
@@ -49,18 +81,14 @@ export function useDashboardData(apiKey: string, onUnauthenticated: (error: ApiE
     }
   }, [apiKey]);
 
+  useEffect(() => void refresh(), [viewKey, refresh]);
+
   useEffect(() => {
     alive.current = true;
-    void refresh();
-    const timer = setInterval(() => document.hidden || void refresh(), POLL_MS);
-    const onVisible = () => document.hidden || void refresh();
-    document.addEventListener('visibilitychange', onVisible);
     return () => {
       alive.current = false;
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [refresh]);
+  }, []);
 
   return { ...state, refresh };
 }

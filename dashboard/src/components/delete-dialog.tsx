@@ -2,14 +2,19 @@
 // the job, asks for its id to be typed, and offers deleteJob's options. A refusal stays in the
 // dialog with the service's message; a synchronous deletion that takes long is handed back to
 // the page after a moment, which reports its answer when it comes.
-import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { formatCount } from '../format.ts';
+import { useId, useState } from 'preact/hooks';
+import { formatRows } from '../format.ts';
 import { ApiError, request } from '../graphql-client.ts';
 import { DeleteJobMutation } from '../operations.ts';
+import { useModal } from '../use-modal.ts';
 import type { Job } from '../use-dashboard-data.ts';
 
 export type DeleteAnswer = { kind: 'acknowledged' } | { kind: 'task'; taskId: string };
-export type DeleteOutcome = DeleteAnswer | { kind: 'pending'; answer: Promise<DeleteAnswer> };
+/** `pending`: the answer takes longer than the dialog waits; `background` says which wording fits. */
+export type DeleteOutcome = DeleteAnswer | { kind: 'pending'; answer: Promise<DeleteAnswer>; background: boolean };
+
+/** D4: without force, a job that is not closed is refused; force stops it first. */
+const NOT_CLOSED = /because the job is (opened|opening|closing|failed)$/;
 
 interface Props {
   apiKey: string;
@@ -23,7 +28,6 @@ interface Props {
 const HOLD_MS = 1000;
 
 export function DeleteDialog({ apiKey, job, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [typed, setTyped] = useState('');
   const [force, setForce] = useState(false);
   const [background, setBackground] = useState(true);
@@ -31,34 +35,28 @@ export function DeleteDialog({ apiKey, job, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
 
-  // Before paint, so the previous job's answers never show.
-  useLayoutEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (job && !el.open) {
-      setTyped('');
-      setForce(false);
-      setBackground(true);
-      setUserAnnotations(false);
-      setBusy(false);
-      setError(undefined);
-      el.showModal();
-    } else if (!job && el.open) el.close();
-  }, [job]);
+  const dialog = useModal(Boolean(job), () => {
+    setTyped('');
+    setForce(false);
+    setBackground(true);
+    setUserAnnotations(false);
+    setBusy(false);
+    setError(undefined);
+  });
 
   if (!job) return <dialog ref={dialog} class="dialog" aria-labelledby="delete-title" />;
 
   const confirmed = typed.trim() === job.id;
   const open = job.state !== 'CLOSED';
 
-  async function submit(event: Event) {
+  async function submit(event: Event, withForce = force) {
     event.preventDefault();
     if (!job || !confirmed || busy) return;
     setBusy(true);
     setError(undefined);
     const answer: Promise<DeleteAnswer> = request(apiKey, DeleteJobMutation, {
       jobId: job.id,
-      force,
+      force: withForce,
       waitForCompletion: !background,
       deleteUserAnnotations: userAnnotations,
     }).then(({ deleteJob: r }) => (r.__typename === 'DeletionTask' ? { kind: 'task', taskId: r.task } : { kind: 'acknowledged' }));
@@ -69,7 +67,7 @@ export function DeleteDialog({ apiKey, job, onClose }: Props) {
       ),
       new Promise<undefined>((resolve) => setTimeout(resolve, HOLD_MS)),
     ]);
-    if (!settled) return onClose({ kind: 'pending', answer });
+    if (!settled) return onClose({ kind: 'pending', answer, background });
     if ('reason' in settled) {
       setError(settled.reason instanceof ApiError ? settled.reason : new ApiError(String(settled.reason)));
       setBusy(false);
@@ -91,8 +89,8 @@ export function DeleteDialog({ apiKey, job, onClose }: Props) {
           Delete job <code>{job.id}</code>?
         </h2>
         <p id="delete-summary">
-          This removes the job and the <strong>{formatCount(job.counts.total)} rows</strong> it owns: results, model snapshots and state, system
-          annotations and its calendar memberships. It cannot be undone.
+          This removes the job and the <strong>{formatRows(job.counts.total)}</strong> it owns: results, model snapshots and state, system annotations
+          and its calendar memberships. It cannot be undone.
         </p>
         {job.datafeed && (
           <p class="alert alert-warning">
@@ -146,6 +144,18 @@ export function DeleteDialog({ apiKey, job, onClose }: Props) {
           <p id="delete-error" class="alert alert-error" role="alert">
             {error.message}
             <span class="code">{error.code}</span>
+            {!force && error.code === 'CONFLICT' && NOT_CLOSED.test(error.message) && (
+              <button
+                type="button"
+                class="button button-danger-outline button-small alert-action"
+                onClick={(e) => {
+                  setForce(true);
+                  void submit(e, true);
+                }}
+              >
+                Retry with force
+              </button>
+            )}
           </p>
         )}
 

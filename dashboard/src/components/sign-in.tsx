@@ -1,7 +1,7 @@
 // Sign in with an API key: checked against the service before it is kept for this tab.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, request } from '../graphql-client.ts';
-import { DashboardQuery, DELETE_ACTION } from '../operations.ts';
+import { SessionQuery } from '../operations.ts';
 import { Logo } from './logo.tsx';
 
 interface Props {
@@ -26,7 +26,7 @@ export function SignIn({ notice, onSignedIn }: Props) {
     setBusy(true);
     setError(undefined);
     try {
-      await request(key, DashboardQuery, { actions: DELETE_ACTION });
+      await request(key, SessionQuery, {});
       onSignedIn(key);
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(String(err)));

@@ -1,21 +1,24 @@
-// Recent deletion tasks, newest first, with their outcome (and the reason of a failure).
+// The deletion history, newest first and paged: job, outcome (and the reason of a failure),
+// rows, start date, duration and task, each task linked to its page.
 import { formatCount, formatDuration, formatWhen, nanosToSeconds } from '../format.ts';
-import type { Task } from '../use-dashboard-data.ts';
 import type { TrackedTask } from '../use-task-progress.ts';
+import type { useTaskHistory } from '../use-task-history.ts';
 import { TaskStateBadge } from './badges.tsx';
-
-const SHOWN = 10;
+import { Pager } from './pager.tsx';
 
 interface Props {
-  tasks?: Task[];
-  /** Fresher states from the live streams, by task id. */
+  history: ReturnType<typeof useTaskHistory>;
+  /** Fresher states from the live stream, by task id. */
   tracked: Record<string, TrackedTask>;
 }
 
-export function TasksTable({ tasks, tracked }: Props) {
-  if (!tasks) return <p class="empty">Loading tasks…</p>;
-  if (tasks.length === 0) return <p class="empty">No deletions yet.</p>;
-  const shown = tasks.slice(0, SHOWN).map((t) => tracked[t.id]?.task ?? t);
+export const taskHref = (taskId: string) => `#task/${encodeURIComponent(taskId)}`;
+
+export function TasksTable({ history, tracked }: Props) {
+  const { page } = history;
+  if (!page) return <p class="empty">Loading tasks…</p>;
+  if (page.totalCount === 0) return <p class="empty">No deletions yet.</p>;
+  const shown = page.edges.map(({ node }) => tracked[node.id]?.task ?? node);
 
   return (
     <div class="table-wrap">
@@ -52,17 +55,24 @@ export function TasksTable({ tasks, tracked }: Props) {
                 {task.completed ? formatDuration(nanosToSeconds(task.runningTimeNanos)) : '…'}
               </td>
               <td data-label="Task">
-                <code class="muted small">{task.id}</code>
+                <a href={taskHref(task.id)} aria-label={`Task ${task.id} of ${task.jobId}`}>
+                  <code class="small">{task.id}</code>
+                </a>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {tasks.length > SHOWN && (
-        <p class="muted small table-note">
-          Showing the {SHOWN} most recent of {formatCount(tasks.length)} tasks.
-        </p>
-      )}
+      <Pager
+        label="Pages of deletion tasks"
+        offset={history.offset}
+        shown={page.edges.length}
+        total={page.totalCount}
+        hasPrevious={history.offset > 0}
+        hasNext={page.pageInfo.hasNextPage && history.offset + page.edges.length < page.totalCount}
+        onPrevious={history.previous}
+        onNext={history.next}
+      />
     </div>
   );
 }
