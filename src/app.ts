@@ -18,6 +18,7 @@ import { serveDashboard } from './http/dashboard.ts';
 import { serveHealth, serveReady } from './http/health.ts';
 import { serveInRequestScope } from './http/request-scope.ts';
 import { createRateLimiter } from './rate-limit/write-rate-limit.ts';
+import { startLegacyUpgrade } from './jobs/legacy-upgrade.ts';
 
 export interface App {
   services: Services;
@@ -68,6 +69,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
   const ws = attachGraphqlWs(server, yoga, services, metrics);
+  let upgrade: { stop(): Promise<void> } | undefined;
 
   const app: App = {
     services,
@@ -76,6 +78,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     port: 0,
     async start() {
       await tasks.start();
+      upgrade = startLegacyUpgrade(db.pool, log);
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => resolve());
@@ -94,6 +97,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await ws.dispose();
       server.closeAllConnections();
       await tasks.stop();
+      await upgrade?.stop();
       await rateLimiter?.close();
       await pubsub.close();
       await db.close();

@@ -20,6 +20,8 @@ export interface Config {
   deleteBatchPauseMs: number;
   /** Tables a deletion works on at once, each on its own connection. */
   deleteParallelism: number;
+  /** Jobs with dedicated storage at most (each adds seven tables, which pg_dump locks one by one). */
+  maxDedicatedJobs: number;
   logLevel: string;
   /** Largest request body (HTTP) or message (WebSocket) accepted, in bytes. */
   maxBodyBytes: number;
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // One lane by default: a second one was measured to cost reads of other jobs their p99 on a
     // two-core machine (61 vs 36 ms during a 3,000,000-row deletion) for little speed there.
     deleteParallelism: Math.max(1, int(env, 'DELETE_PARALLELISM', 1)),
+    maxDedicatedJobs: int(env, 'MAX_DEDICATED_JOBS', 100),
     logLevel: env.LOG_LEVEL || 'info',
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024),
     maxTokens: int(env, 'MAX_TOKENS', 1000),

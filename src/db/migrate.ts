@@ -169,32 +169,14 @@ async function unapplied(url: string): Promise<string[]> {
   }
 }
 
-/** Applies pending migrations, then finishes what they left to do in steps; returns the names applied. */
-export async function migrate(url: string): Promise<string[]> {
-  const applied =
-    (await unapplied(url)).length === 0
-      ? []
-      : await withEngine(url, async (engine) => (await engine.applyMigrations({ migrationsList: migrationList(), filters })).appliedMigrationNames);
-  await finishDataMigrations(url);
-  return applied;
-}
-
 /**
- * Data that a migration leaves to be moved in many small transactions, moved before the server
- * takes requests; one cheap query once there is nothing left. Today: the rows of the tables that
- * `20261129092220_job_partitions` partitioned, one job per transaction into its partitions (see
- * job_parts.adopt_legacy_job there). Safe to interrupt: the next start carries on.
+ * Applies pending migrations; returns the names applied. Data that a migration leaves to move
+ * in many small transactions is moved in the background once the server runs
+ * (src/jobs/legacy-upgrade.ts).
  */
-export async function finishDataMigrations(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    let jobs = 0;
-    while ((await client.query<{ more: boolean }>('SELECT job_parts.adopt_legacy_job() AS more')).rows[0].more) jobs++;
-    return jobs;
-  } finally {
-    await client.end();
-  }
+export async function migrate(url: string): Promise<string[]> {
+  if ((await unapplied(url)).length === 0) return [];
+  return withEngine(url, async (engine) => (await engine.applyMigrations({ migrationsList: migrationList(), filters })).appliedMigrationNames);
 }
 
 const datamodel = (): DiffTarget => ({ tag: 'schemaDatamodel', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }] });

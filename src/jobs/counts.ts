@@ -2,7 +2,7 @@
 // read in one statement so that the numbers are one snapshot.
 import type pg from 'pg';
 import type { Database } from '../db/client.ts';
-import { COUNTED_TABLES, isCountedTable, type CountedTable } from './row-counts.ts';
+import { COUNT_FIELD, isJobTable, JOB_TABLES } from './owned-tables.ts';
 
 export interface JobCounts {
   buckets: number;
@@ -36,29 +36,18 @@ export const countsForDeletion = (on: Queryable, jobId: string, includeUserAnnot
 /** The rows of `table` among `counts`; undefined for a table that is not counted (calendar_jobs). */
 export function rowsIn(counts: JobCounts, table: string): number | undefined {
   if (table === 'annotations') return counts.annotations;
-  return isCountedTable(table) ? counts[FIELDS[table]] : undefined;
+  return isJobTable(table) ? counts[COUNT_FIELD[table]] : undefined;
 }
 
-// Which JobCounts field each counted table feeds.
-const FIELDS: Record<CountedTable, Exclude<keyof JobCounts, 'annotations' | 'total'>> = {
-  buckets: 'buckets',
-  records: 'records',
-  influencers: 'influencers',
-  categories: 'categories',
-  forecasts: 'forecasts',
-  model_snapshots: 'modelSnapshots',
-  model_state_docs: 'modelStateDocs',
-};
-
 async function countRows(on: Queryable, jobId: string, annotationFilter: string): Promise<JobCounts> {
-  // The owned tables from their kept counts (one index read), annotations by counting them: they
+  // The job tables from their kept counts (one index read), annotations by counting them: they
   // have no foreign key to keep a count by, and a job has few.
-  const { rows } = await on.query<Record<keyof typeof FIELDS | 'annotations', number>>(
-    `SELECT ${COUNTED_TABLES.map((table) => `coalesce((SELECT rows FROM job_row_counts WHERE job_id = $1 AND kind = '${table}'), 0)::int AS ${table}`).join(',\n            ')},
+  const { rows } = await on.query<Record<(typeof JOB_TABLES)[number] | 'annotations', number>>(
+    `SELECT ${JOB_TABLES.map((table) => `coalesce((SELECT rows FROM job_row_counts WHERE job_id = $1 AND kind = '${table}'), 0)::int AS ${table}`).join(',\n            ')},
             (SELECT count(*)::int FROM annotations WHERE job_id = $1 ${annotationFilter}) AS annotations`,
     [jobId],
   );
   const counts = { annotations: rows[0].annotations } as Omit<JobCounts, 'total'>;
-  for (const table of COUNTED_TABLES) counts[FIELDS[table]] = rows[0][table];
+  for (const table of JOB_TABLES) counts[COUNT_FIELD[table]] = rows[0][table];
   return { ...counts, total: Object.values(counts).reduce((sum, n) => sum + n, 0) };
 }

@@ -3,12 +3,21 @@ import { jobCounts, type JobCounts as JobCountsView } from '../jobs/counts.ts';
 import { datafeedOfJob } from '../jobs/datafeeds.ts';
 import { listJobs } from '../jobs/expression.ts';
 import { closeJob, getJob, openJob, putJob } from '../jobs/jobs.ts';
+import { resultsIndexName } from '../jobs/storage.ts';
 import { builder } from './builder.ts';
 import { Datafeed } from './datafeed.ts';
 import { guarded } from './guard.ts';
 
 const JobState = builder.enumType('JobState', {
   values: ['OPENING', 'OPENED', 'CLOSING', 'CLOSED', 'FAILED'] as const,
+});
+
+const JobStorage = builder.enumType('JobStorage', {
+  description: "Where a job's results, state and snapshots live (README: Storage).",
+  values: {
+    SHARED: { description: 'In tables shared by all jobs (the default; Elasticsearch: the shared results index).' },
+    DEDICATED: { description: 'In tables of its own, dropped whole when the job is deleted (Elasticsearch: a dedicated results index).' },
+  } as const,
 });
 
 export const JobCounts = builder.objectRef<JobCountsView>('JobCounts').implement({
@@ -39,6 +48,11 @@ const Job = builder.objectRef<JobModel>('Job').implement({
     dataDescription: t.field({ type: 'JSON', nullable: true, resolve: (job) => job.dataDescription }),
     datafeed: t.field({ type: Datafeed, nullable: true, resolve: (job, _args, ctx) => datafeedOfJob(ctx.services.db, job.id) }),
     counts: t.field({ type: JobCounts, resolve: (job, _args, ctx) => jobCounts(ctx.services.db, job.id) }),
+    storage: t.field({ type: JobStorage, resolve: (job) => job.storage }),
+    resultsIndexName: t.string({
+      description: "Elasticsearch's results_index_name: `shared` for shared storage, `custom-<job id>` for dedicated storage.",
+      resolve: (job) => resultsIndexName(job.storage, job.id),
+    }),
   }),
 });
 
@@ -49,6 +63,10 @@ const PutJobInput = builder.inputType('PutJobInput', {
     groups: t.stringList(),
     analysisConfig: t.field({ type: 'JSON', required: true }),
     dataDescription: t.field({ type: 'JSON' }),
+    dedicatedStorage: t.boolean({
+      description:
+        'Keep the job\'s results in tables of its own, dropped whole on delete (Kibana\'s "Use dedicated index"); for jobs of millions of rows. At most MAX_DEDICATED_JOBS such jobs. Default false: shared storage.',
+    }),
   }),
 });
 
@@ -71,7 +89,7 @@ builder.mutationFields((t) => ({
   putJob: t.field({
     type: Job,
     args: { input: t.arg({ type: PutJobInput, required: true }) },
-    resolve: guarded('putJob', ({ input }, ctx) => putJob(ctx.services.db, input)),
+    resolve: guarded('putJob', ({ input }, ctx) => putJob(ctx.services.db, input, ctx.services.config)),
   }),
   openJob: t.field({
     type: Job,

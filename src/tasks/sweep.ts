@@ -5,11 +5,11 @@
 // - a job marked `deleting` with no task at all gets a new one (Elasticsearch's daily
 //   maintenance does this; we do it within seconds);
 // - tasks that ended more than the retention period ago are removed (D16 keeps them >= 24 h);
-// - per-job partitions whose job row was removed by hand (the cascade emptied them) are dropped.
+// - dedicated tables whose job row was removed by hand (no cascade reaches them) are dropped.
 import type { Database } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { audit } from '../jobs/notifications.ts';
-import { dropOrphanPartitions } from '../jobs/partitions.ts';
+import { dropOrphanTables } from '../jobs/storage.ts';
 import { ACTION_DELETE_JOB, createTask } from './task-store.ts';
 
 export interface SweepOptions {
@@ -50,5 +50,5 @@ export async function sweep(db: Database, opts: SweepOptions): Promise<void> {
 
   await db.prisma.$executeRaw`
     DELETE FROM tasks WHERE end_time < now() - make_interval(hours => ${opts.retentionHours})`;
-  await dropOrphanPartitions(db.pool);
+  await dropOrphanTables(db.pool);
 }
