@@ -5,12 +5,24 @@ import { DeletionFailedError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { waitForTask } from '../tasks/watch.ts';
 import { acceptDeletion, type DeleteRequest } from './accept.ts';
+import { deleteSmallJobAtOnce } from './at-once.ts';
 
 export type DeleteJobOutcome = { kind: 'ack'; acknowledged: true } | { kind: 'task'; task: string };
 
 export async function deleteJob(services: Services, req: DeleteRequest, waitForCompletion: boolean): Promise<DeleteJobOutcome> {
   const { db, nodeId, tasks, pubsub, config } = services;
-  const { task, created } = await acceptDeletion(db, nodeId, (tx, id) => tasks.enqueue(tx, id), req);
+  // A caller who waits for a small shared job gets it deleted in the accepting transaction (at-once.ts).
+  let done = false;
+  const { task, created } = await acceptDeletion(
+    db,
+    nodeId,
+    async (tx, id) => {
+      done = waitForCompletion && (await deleteSmallJobAtOnce(tx, req.jobId, id, req.deleteUserAnnotations));
+      if (!done) await tasks.enqueue(tx, id);
+    },
+    req,
+  );
+  if (done) return { kind: 'ack', acknowledged: true };
   if (created) tasks.kick(task.id);
   if (!waitForCompletion) return { kind: 'task', task: task.id };
   const end = await waitForTask(db, pubsub, task.id, config.syncDeleteTimeoutMs);
