@@ -453,7 +453,7 @@ export function fleetIds(jobs: number, prefix: string): string[] {
  * `results` rows spread like one seeded job's. Shared jobs go FLEET_BATCH at a time, each batch
  * one transaction (one simple query: atomic on the embedded database's shared session too) of a
  * dozen set-based statements: the job rows, every table's rows for all of them, their kept
- * counts. A batch that fails (an id that exists) leaves nothing; those before it stay. Dedicated
+ * counts; two batches run at a time. A batch that fails (an id that exists) leaves nothing; others stay. Dedicated
  * jobs need seven tables each and go one by one (seedJob); there are few of them.
  */
 export async function seedFleet(db: Database, opts: FleetOptions, onProgress?: (jobsDone: number) => void): Promise<FleetResult> {
@@ -480,8 +480,7 @@ export async function seedFleet(db: Database, opts: FleetOptions, onProgress?: (
   const statements = statementsFor(plan, insertForFleet);
   const replica = await mayUseReplicaMode(db, exclusive);
   const counted = JOB_TABLES.map((table) => [table, plan[COUNT_FIELD[table]]] as const).filter(([, n]) => n > 0);
-  for (let from = 0; from < jobs; from += FLEET_BATCH) {
-    signal?.throwIfAborted();
+  const batchAt = async (from: number) => {
     const batch = ids.slice(from, from + FLEET_BATCH);
     const sql = [
       ...(replica ? [REPLICA.replace(/;$/, '')] : []),
@@ -505,12 +504,30 @@ export async function seedFleet(db: Database, opts: FleetOptions, onProgress?: (
       await db.pool.query(sql);
     } catch (err) {
       if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new ConflictError(`A job among [${batch[0]}] to [${batch.at(-1)}] already exists; ${from} jobs were seeded before it`);
+        throw new ConflictError(`A job among [${batch[0]}] to [${batch.at(-1)}] already exists; the batches before it stay`);
       }
       throw err;
     }
-    onProgress?.(from + batch.length);
-  }
+    done += batch.length;
+    onProgress?.(done);
+  };
+  // Two batches at a time keep both cores of a small server busy (as seedJob's two lanes); one on the embedded database.
+  let next = 0;
+  let done = 0;
+  let failed = false;
+  const lane = async () => {
+    for (let from = next; from < jobs && !failed; from = next) {
+      signal?.throwIfAborted();
+      next += FLEET_BATCH;
+      await batchAt(from).catch((err: unknown) => {
+        failed = true;
+        throw err;
+      });
+    }
+  };
+  const lanes = await Promise.allSettled(Array.from({ length: db.embedded ? 1 : 2 }, lane));
+  const failure = lanes.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
   return { jobs, rows: jobs * results, ms: performance.now() - started };
 }
 
