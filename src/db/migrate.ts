@@ -2,14 +2,31 @@
 // cannot be downloaded on our machines). applyMigrations records history in _prisma_migrations
 // exactly as `prisma migrate deploy` does, so both tools see the same state.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { DiffTarget, MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 
-export const schemaPath = resolve('prisma/schema.prisma');
-export const migrationsDir = resolve('prisma/migrations');
+/**
+ * The package's root, found from this file (src/db/ or, built, dist/src/db/), not from the
+ * working directory: started elsewhere, the migrations must still be found (an empty list would
+ * silently apply nothing).
+ */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'prisma', 'schema.prisma'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('prisma/schema.prisma not found above ' + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+  return dir;
+}
+
+const root = packageRoot();
+export const schemaPath = join(root, 'prisma', 'schema.prisma');
+export const migrationsDir = join(root, 'prisma', 'migrations');
 const filters = { externalTables: [], externalEnums: [] };
 
 async function withEngine<T>(url: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
@@ -194,7 +211,7 @@ export async function pendingSchemaChange(url: string): Promise<string> {
 export async function drift(url: string): Promise<string> {
   return withEngine(url, async (engine) => {
     const out = await engine.diff({
-      from: { tag: 'schemaDatasource', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }], configDir: resolve('.') },
+      from: { tag: 'schemaDatasource', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }], configDir: root },
       to: datamodel(),
       script: true,
       exitCode: null,
