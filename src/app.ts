@@ -31,6 +31,7 @@ import { serveDashboard } from './http/dashboard.ts';
 import { serveHealth, serveReady } from './http/health.ts';
 import { serveInRequestScope } from './http/request-scope.ts';
 import { createRateLimiter } from './rate-limit/write-rate-limit.ts';
+import { startLegacyUpgrade } from './jobs/legacy-upgrade.ts';
 
 export interface App {
   services: Services;
@@ -140,6 +141,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       }
     }
   };
+  let upgrade: { stop(): Promise<void> } | undefined;
 
   const app: App = {
     services,
@@ -161,6 +163,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       });
       await untilItWorks('task queue', () => tasks.start());
       if (stopped.signal.aborted) return;
+      // Jobs stored by the per-job layout move to the shared tables in the background, one job per
+      // transaction, while the instance serves (legacy-upgrade.ts).
+      upgrade = startLegacyUpgrade(db.work.pool, log);
       health.phase = 'serving';
       health.waitingFor = undefined;
       log.info(
@@ -187,6 +192,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
         log.warn({ inFlight: admission.inFlight, graceMs: config.shutdownGraceMs }, 'requests still in flight after the grace period: cut');
       server.close();
       server.closeAllConnections();
+      await upgrade?.stop();
       await rateLimiter?.close();
       await pubsub.close();
       await db.close();

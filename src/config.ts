@@ -36,6 +36,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** Longest pause between two attempts to reach the database at start. */
   startRetryMaxMs: number;
+  /** Jobs with dedicated storage at most (each adds seven tables, which pg_dump locks one by one). */
+  maxDedicatedJobs: number;
   logLevel: string;
   /** Largest request body (HTTP) or message (WebSocket) accepted, in bytes. */
   maxBodyBytes: number;
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConcurrentListReads: Math.max(1, int(env, 'MAX_CONCURRENT_LIST_READS', 4)),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000),
     startRetryMaxMs: Math.max(100, int(env, 'START_RETRY_MAX_MS', 5_000)),
+    maxDedicatedJobs: int(env, 'MAX_DEDICATED_JOBS', 100),
     logLevel: env.LOG_LEVEL || 'info',
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024),
     maxTokens: int(env, 'MAX_TOKENS', 1000),

@@ -27,15 +27,15 @@ describe('purge', () => {
     await jobWithData(server, jobId);
     const { stdout } = await purge('--job', jobId);
     expect(stdout).toContain(`purged job ${jobId}`);
-    // Every row of the partitioned tables is gone at once; the job is left `deleting` (or, if the
+    // Every row of the job tables is gone at once; the job is left `deleting` (or, if the
     // sweep came by already, gone).
-    const partitioned = await rowsOf<{ n: number }>(
+    const left = await rowsOf<{ n: number }>(
       server,
       `SELECT (SELECT count(*) FROM buckets WHERE job_id = $1) + (SELECT count(*) FROM records WHERE job_id = $1)
             + (SELECT count(*) FROM model_state_docs WHERE job_id = $1) + (SELECT count(*) FROM model_snapshots WHERE job_id = $1) AS n`,
       [jobId],
     );
-    expect(Number(partitioned[0].n)).toBe(0);
+    expect(Number(left[0].n)).toBe(0);
     expect([null, true]).toContain((await ok(server, JobQuery, { id: jobId })).job?.deleting ?? null);
     // The sweep (every 10 s) gives the deleting job a task, which finishes it.
     await until('the sweep to finish the job', async () => (await ok(server, JobQuery, { id: jobId })).job === null, 60_000);

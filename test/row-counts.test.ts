@@ -3,7 +3,7 @@
 // are read from them, so they must never drift.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
-import { COUNTED_TABLES } from '../src/jobs/row-counts.ts';
+import { JOB_TABLES as COUNTED_TABLES } from '../src/jobs/owned-tables.ts';
 import { seedJob } from '../src/seed/seed.ts';
 import { asyncDelete, finalTask, jobWithData } from './support/jobs.ts';
 import { ok, startServer, uniqueId, type TestServer } from './support/server.ts';

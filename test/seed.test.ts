@@ -17,7 +17,7 @@ const databaseUrl = inject('databaseUrl');
 const dataDir = mkdtempSync(join(tmpdir(), 'ml-seed-'));
 /** Unset DATABASE_URL (empty reads as unset) means the embedded database under DATA_DIR. */
 const env = { DATABASE_URL: databaseUrl ?? '', DATA_DIR: dataDir, REDIS_URL: '' };
-const USAGE = 'usage: npm run seed -- --job <id> --results <n>   (n: an integer from 0 to 50000000)';
+const USAGE = 'usage: npm run seed -- --job <id> --results <n> [--dedicated]   (n: an integer from 0 to 50000000)';
 
 let server: ServerProcess;
 beforeAll(async () => {
@@ -87,6 +87,20 @@ describe('npm run seed', () => {
     expect((await counts(jobId))!.counts.total).toBe(0);
   });
 
+  it('--jobs 50 --results 40 --prefix p creates 50 CLOSED jobs p01..p50 of exactly 40 rows each; --dedicated gives them tables of their own', async () => {
+    const prefix = `${uniqueId('fleet')}-`;
+    const run = await seed('--jobs', '50', '--results', '40', '--prefix', prefix);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^seeded 50 shared jobs .*: 2000 rows in \d+\.\d\ds \(\d+ jobs\/s, \d+ rows\/s\)$/m);
+    const jobs = (await ok(server, JobsQuery, { ids: `${prefix}*` })).jobs;
+    expect(jobs.map((j) => j.id).sort()).toEqual(Array.from({ length: 50 }, (_, i) => `${prefix}${String(i + 1).padStart(2, '0')}`));
+    for (const id of [`${prefix}01`, `${prefix}50`]) expect((await counts(id))!).toMatchObject({ state: 'CLOSED', counts: { total: 40 } });
+    const dedicated = await seed('--jobs', '2', '--results', '40', '--prefix', `${prefix}d-`, '--dedicated');
+    expect(dedicated.code, dedicated.stderr).toBe(0);
+    expect(dedicated.stdout).toMatch(/^seeded 2 dedicated jobs /m);
+    expect((await counts(`${prefix}d-2`))!.counts.total).toBe(40);
+  });
+
   it('a handful of rows is still exact', async () => {
     const jobId = uniqueId('few');
     const run = await seed(`--job=${jobId}`, '--results=7');
@@ -97,7 +111,9 @@ describe('npm run seed', () => {
   it('bad arguments exit with 2 and the usage, creating nothing', async () => {
     const jobId = uniqueId('never');
     const cases: [string[], string][] = [
-      [['--results', '5'], 'error: --job is required'],
+      [['--results', '5'], 'error: --job or --jobs is required'],
+      [['--job', jobId, '--jobs', '3', '--results', '5'], 'error: --job and --jobs exclude each other'],
+      [['--jobs', '0', '--results', '5', '--prefix', `${jobId}-`], `error: --jobs must be an integer from 1 to 1000000, got '0'`],
       [['--job', jobId, '--results', 'abc'], `error: --results must be an integer from 0 to 50000000, got 'abc'`],
       [['--job', jobId, '--results', '50000001'], `error: --results must be an integer from 0 to 50000000, got '50000001'`],
       [['--job', jobId, '--results', '5', '--force'], `error: unknown argument '--force'`],

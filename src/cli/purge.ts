@@ -1,15 +1,18 @@
 // npm run purge -- --job <id>: frees a job's space when the disk is full, without writing a task
-// first. Drops the job's per-job partitions (what holds its rows: a DROP TABLE writes almost
-// nothing and gives the files back at once), then marks the job `deleting`, so that nothing is
-// written for it again and the instances' sweep starts the deletion task that finishes it (job
-// row, annotations, calendar membership, audit) once there is room. No migrations are applied.
+// first. A job with dedicated storage loses its tables (a DROP TABLE writes almost nothing and
+// gives the files back at once); a shared job's rows are deleted (their space is reused by the
+// tables after VACUUM, not given back to the disk). Then the job is marked `deleting`, so that
+// nothing is written for it again and the instances' sweep starts the deletion task that
+// finishes it (job row, annotations, calendar membership, audit) once there is room. No
+// migrations are applied.
 // Exit codes: 0 done, 1 failed (e.g. unknown job), 2 bad arguments.
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { describeError } from '../db/pg-errors.ts';
 import { assertValidId } from '../jobs/ids.ts';
-import { dropPartition } from '../jobs/partitions.ts';
-import { COUNTED_TABLES } from '../jobs/row-counts.ts';
+import { JOB_TABLES } from '../jobs/owned-tables.ts';
+import { deleteCounted } from '../jobs/row-counts.ts';
+import { dropDedicatedTable } from '../jobs/storage.ts';
 
 const USAGE = 'usage: npm run purge -- --job <id>';
 const args = process.argv.slice(2);
@@ -30,11 +33,15 @@ const config = loadConfig();
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 let exitCode = 0;
 try {
-  const { rows } = await db.pool.query<{ deleting: boolean }>('SELECT deleting FROM jobs WHERE id = $1', [jobId]);
+  const { rows } = await db.pool.query<{ storage: string }>('SELECT storage::text AS storage FROM jobs WHERE id = $1', [jobId]);
   if (!rows.length) throw new Error(`No known job with id '${jobId}'`);
+  const dedicated = rows[0].storage === 'DEDICATED';
   let freed = 0;
-  for (const table of COUNTED_TABLES) {
-    const n = await dropPartition(db.pool, table, jobId);
+  for (const table of JOB_TABLES) {
+    // Table names come from OWNED_TABLES, never from input.
+    const n = dedicated
+      ? await dropDedicatedTable(db.pool, table, jobId)
+      : await deleteCounted(db.pool, false, table, `DELETE FROM public."${table}" WHERE job_id = $1`, [jobId]);
     freed += n;
     console.log(`  ${table}: ${n} rows dropped`);
   }

@@ -1,14 +1,17 @@
 // npm run seed -- --job <id> --results <n>: applies pending migrations (like npm start), then
 // creates the CLOSED job <id> owning exactly <n> rows spread over every kind JobCounts counts.
+// npm run seed -- --jobs <n> --results <m> [--prefix fleet-]: a fleet of <n> such jobs of <m>
+// rows each (ids <prefix>0001...). --dedicated: the jobs get tables of their own (storage.ts).
 // Exit codes: 0 done, 1 refused or failed (e.g. the id exists), 2 bad arguments, 130 interrupted.
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { runningEmbeddedUrl } from '../db/embedded.ts';
 import { MlError } from '../errors.ts';
 import { assertValidId } from '../jobs/ids.ts';
-import { MAX_SEED_ROWS, seedJob } from '../seed/seed.ts';
+import { MAX_FLEET_JOBS, MAX_SEED_ROWS, seedFleet, seedJob } from '../seed/seed.ts';
 
-const USAGE = `usage: npm run seed -- --job <id> --results <n>   (n: an integer from 0 to ${MAX_SEED_ROWS})`;
+const USAGE = `usage: npm run seed -- --job <id> --results <n> [--dedicated]   (n: an integer from 0 to ${MAX_SEED_ROWS})
+       npm run seed -- --jobs <n> --results <m> [--prefix <p>] [--dedicated]   (n: 1 to ${MAX_FLEET_JOBS}; ids <p><n>, default prefix fleet-)`;
 
 function usage(problem?: string): never {
   if (problem) console.error(`error: ${problem}`);
@@ -16,15 +19,28 @@ function usage(problem?: string): never {
   process.exit(2);
 }
 
-function parseArgs(argv: readonly string[]): { jobId: string; rows: number } {
+interface Args {
+  jobId?: string;
+  jobs?: number;
+  prefix: string;
+  rows: number;
+  dedicated: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args {
   const values: Record<string, string> = {};
+  let dedicated = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') {
       console.log(USAGE);
       process.exit(0);
     }
-    const match = /^--(job|results)(?:=(.*))?$/s.exec(arg);
+    if (arg === '--dedicated') {
+      dedicated = true;
+      continue;
+    }
+    const match = /^--(job|jobs|results|prefix)(?:=(.*))?$/s.exec(arg);
     if (!match) usage(`unknown argument '${arg}'`);
     const [, name, inline] = match;
     let value = inline;
@@ -35,27 +51,38 @@ function parseArgs(argv: readonly string[]): { jobId: string; rows: number } {
     if (name in values) usage(`--${name} given twice`);
     values[name] = value;
   }
-  if (values.job === undefined) usage('--job is required');
+  if (values.job === undefined && values.jobs === undefined) usage('--job or --jobs is required');
+  if (values.job !== undefined && values.jobs !== undefined) usage('--job and --jobs exclude each other');
+  if (values.prefix !== undefined && values.jobs === undefined) usage('--prefix needs --jobs');
   if (values.results === undefined) usage('--results is required');
   const raw = values.results.replaceAll('_', '');
   if (!/^\d+$/.test(raw) || Number(raw) > MAX_SEED_ROWS) usage(`--results must be an integer from 0 to ${MAX_SEED_ROWS}, got '${values.results}'`);
+  const prefix = values.prefix ?? 'fleet-';
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    const n = values.jobs.replaceAll('_', '');
+    if (!/^\d+$/.test(n) || Number(n) < 1 || Number(n) > MAX_FLEET_JOBS)
+      usage(`--jobs must be an integer from 1 to ${MAX_FLEET_JOBS}, got '${values.jobs}'`);
+    jobs = Number(n);
+  }
   try {
-    assertValidId(values.job);
+    assertValidId(values.job ?? `${prefix}${jobs}`);
   } catch (err) {
     usage(err instanceof Error ? err.message : String(err));
   }
-  return { jobId: values.job, rows: Number(raw) };
+  return { jobId: values.job, jobs, prefix, rows: Number(raw), dedicated };
 }
 
-const { jobId, rows } = parseArgs(process.argv.slice(2));
+const { jobId, jobs, prefix, rows, dedicated } = parseArgs(process.argv.slice(2));
+const storage = dedicated ? 'DEDICATED' : 'SHARED';
 
 /** On a terminal a line at most every second; in a log, one at each quarter. */
-function progressReporter(total: number): (done: number) => void {
+function progressReporter(total: number, what: string, unit: string): (done: number) => void {
   const started = performance.now();
   const line = (done: number) => {
     const s = (performance.now() - started) / 1000;
     const pct = total ? Math.floor((done / total) * 100) : 100;
-    console.error(`seeding job ${jobId}: ${done}/${total} rows (${pct}%), ${s.toFixed(1)}s`);
+    console.error(`seeding ${what}: ${done}/${total} ${unit} (${pct}%), ${s.toFixed(1)}s`);
   };
   if (process.stderr.isTTY) {
     let last = started;
@@ -91,24 +118,37 @@ process.once('SIGINT', onSignal);
 process.once('SIGTERM', onSignal);
 let exitCode = 0;
 try {
-  const result = await seedJob(db, jobId, rows, progressReporter(rows), { signal: abort.signal, exclusive });
-  const seconds = result.ms / 1000;
-  const rate = seconds > 0 ? Math.round(rows / seconds) : rows;
-  console.log(`seeded job ${jobId}: ${rows} rows in ${seconds.toFixed(2)}s (${rate} rows/s)`);
-  const { buckets, records, influencers, categories, forecasts, modelSnapshots, modelStateDocs, annotations } = result;
-  const kinds = { buckets, records, influencers, categories, forecasts, modelSnapshots, modelStateDocs, annotations };
-  console.log(
-    '  ' +
-      Object.entries(kinds)
-        .map(([kind, n]) => `${kind}=${n}`)
-        .join(' '),
-  );
+  if (jobs !== undefined) {
+    const result = await seedFleet(
+      db,
+      { jobs, results: rows, prefix, storage, maxDedicatedJobs: config.maxDedicatedJobs, signal: abort.signal, exclusive },
+      progressReporter(jobs, `${jobs} jobs`, 'jobs'),
+    );
+    const seconds = result.ms / 1000;
+    const rate = (n: number) => (seconds > 0 ? Math.round(n / seconds) : n);
+    console.log(
+      `seeded ${jobs} ${storage.toLowerCase()} jobs ${prefix}*: ${result.rows} rows in ${seconds.toFixed(2)}s (${rate(jobs)} jobs/s, ${rate(result.rows)} rows/s)`,
+    );
+  } else {
+    const result = await seedJob(db, jobId!, rows, progressReporter(rows, `job ${jobId}`, 'rows'), { signal: abort.signal, exclusive, storage });
+    const seconds = result.ms / 1000;
+    const rate = seconds > 0 ? Math.round(rows / seconds) : rows;
+    console.log(`seeded job ${jobId}: ${rows} rows in ${seconds.toFixed(2)}s (${rate} rows/s)`);
+    const { buckets, records, influencers, categories, forecasts, modelSnapshots, modelStateDocs, annotations } = result;
+    const kinds = { buckets, records, influencers, categories, forecasts, modelSnapshots, modelStateDocs, annotations };
+    console.log(
+      '  ' +
+        Object.entries(kinds)
+          .map(([kind, n]) => `${kind}=${n}`)
+          .join(' '),
+    );
+  }
 } catch (err) {
   if (err instanceof MlError) {
     console.error(`error: ${err.message}`);
     exitCode = 1;
   } else if (abort.signal.aborted) {
-    console.error(`interrupted: job ${jobId} was not created`);
+    console.error(jobId ? `interrupted: job ${jobId} was not created` : `interrupted: the jobs seeded so far stay`);
     exitCode = 130;
   } else {
     console.error(err);

@@ -2,14 +2,31 @@
 // cannot be downloaded on our machines). applyMigrations records history in _prisma_migrations
 // exactly as `prisma migrate deploy` does, so both tools see the same state.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { DiffTarget, MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 
-export const schemaPath = resolve('prisma/schema.prisma');
-export const migrationsDir = resolve('prisma/migrations');
+/**
+ * The package's root, found from this file (src/db/ or, built, dist/src/db/), not from the
+ * working directory: started elsewhere, the migrations must still be found (an empty list would
+ * silently apply nothing).
+ */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'prisma', 'schema.prisma'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('prisma/schema.prisma not found above ' + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+  return dir;
+}
+
+const root = packageRoot();
+export const schemaPath = join(root, 'prisma', 'schema.prisma');
+export const migrationsDir = join(root, 'prisma', 'migrations');
 const filters = { externalTables: [], externalEnums: [] };
 
 async function withEngine<T>(url: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
@@ -169,32 +186,14 @@ async function unapplied(url: string): Promise<string[]> {
   }
 }
 
-/** Applies pending migrations, then finishes what they left to do in steps; returns the names applied. */
-export async function migrate(url: string): Promise<string[]> {
-  const applied =
-    (await unapplied(url)).length === 0
-      ? []
-      : await withEngine(url, async (engine) => (await engine.applyMigrations({ migrationsList: migrationList(), filters })).appliedMigrationNames);
-  await finishDataMigrations(url);
-  return applied;
-}
-
 /**
- * Data that a migration leaves to be moved in many small transactions, moved before the server
- * takes requests; one cheap query once there is nothing left. Today: the rows of the tables that
- * `20261129092220_job_partitions` partitioned, one job per transaction into its partitions (see
- * job_parts.adopt_legacy_job there). Safe to interrupt: the next start carries on.
+ * Applies pending migrations; returns the names applied. Data that a migration leaves to move
+ * in many small transactions is moved in the background once the server runs
+ * (src/jobs/legacy-upgrade.ts).
  */
-export async function finishDataMigrations(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    let jobs = 0;
-    while ((await client.query<{ more: boolean }>('SELECT job_parts.adopt_legacy_job() AS more')).rows[0].more) jobs++;
-    return jobs;
-  } finally {
-    await client.end();
-  }
+export async function migrate(url: string): Promise<string[]> {
+  if ((await unapplied(url)).length === 0) return [];
+  return withEngine(url, async (engine) => (await engine.applyMigrations({ migrationsList: migrationList(), filters })).appliedMigrationNames);
 }
 
 const datamodel = (): DiffTarget => ({ tag: 'schemaDatamodel', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }] });
@@ -212,7 +211,7 @@ export async function pendingSchemaChange(url: string): Promise<string> {
 export async function drift(url: string): Promise<string> {
   return withEngine(url, async (engine) => {
     const out = await engine.diff({
-      from: { tag: 'schemaDatasource', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }], configDir: resolve('.') },
+      from: { tag: 'schemaDatasource', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }], configDir: root },
       to: datamodel(),
       script: true,
       exitCode: null,

@@ -6,14 +6,28 @@ import { DeletionFailedError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { waitForTask } from '../tasks/watch.ts';
 import { acceptDeletion, type DeleteRequest } from './accept.ts';
+import { deleteSmallJobAtOnce } from './at-once.ts';
 
 export type DeleteJobOutcome = { kind: 'ack'; acknowledged: true } | { kind: 'task'; task: string };
 
 export async function deleteJob(services: Services, req: DeleteRequest, waitForCompletion: boolean): Promise<DeleteJobOutcome> {
   const { db, nodeId, tasks, pubsub, config, health } = services;
-  // Concurrent calls serialise on the job's row lock (D13): under load one may wait past its
-  // transaction's limit, and simply trying again joins the task the others made.
-  const { task, created } = await retryingContention(() => acceptDeletion(db, nodeId, (tx, id) => tasks.enqueue(tx, id), req));
+  // A caller who waits for a small shared job gets it deleted in the accepting transaction
+  // (at-once.ts). Concurrent calls serialise on the job's row lock (D13): under load one may wait
+  // past its transaction's limit, and simply trying again joins the task the others made.
+  let done = false;
+  const { task, created } = await retryingContention(() =>
+    acceptDeletion(
+      db,
+      nodeId,
+      async (tx, id) => {
+        done = waitForCompletion && (await deleteSmallJobAtOnce(tx, req.jobId, id, req.deleteUserAnnotations));
+        if (!done) await tasks.enqueue(tx, id);
+      },
+      req,
+    ),
+  );
+  if (done) return { kind: 'ack', acknowledged: true };
   if (created) tasks.kick(task.id);
   if (!waitForCompletion) return { kind: 'task', task: task.id };
   // Draining (SIGTERM): the caller gets the task to follow at once, rather than a cut request.

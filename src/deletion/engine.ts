@@ -6,8 +6,8 @@ import type { Database } from '../db/client.ts';
 import type { TaskRow } from '../tasks/task-store.ts';
 import { countsForDeletion, rowsIn } from '../jobs/counts.ts';
 import { audit } from '../jobs/notifications.ts';
-import { dropPartition, lockParents } from '../jobs/partitions.ts';
-import { isCountedTable } from '../jobs/row-counts.ts';
+import { isJobTable } from '../jobs/owned-tables.ts';
+import { dropDedicatedTable, dropLegacyRows } from '../jobs/storage.ts';
 import { deleteTableInBatches } from './batches.ts';
 import { PHASE_CONFIG, PHASE_STOPPING, STEPS } from './plan.ts';
 
@@ -22,7 +22,7 @@ export interface DeletionControl {
   report(progress: Progress, now?: boolean): Promise<void>;
   /** Aborted when this instance shuts down: stop between two steps. */
   signal: AbortSignal;
-  /** Pause after each step, a dropped partition or a batch of rows (DELETE_BATCH_PAUSE_MS), to spare a busy database. */
+  /** Pause after each step, a dropped table or a batch of rows (DELETE_BATCH_PAUSE_MS), to spare a busy database. */
   pauseMs: number;
   /** Tables deleted at once (DELETE_PARALLELISM); the pool bounds it (one with the embedded database). */
   parallelism: number;
@@ -30,9 +30,17 @@ export interface DeletionControl {
 
 export class DeletionInterrupted extends Error {}
 
+/**
+ * A shared job owning at most this many rows (by the kept counts) is deleted by its final
+ * transaction alone: the cascade removes its rows in a few milliseconds, where ten steps, each
+ * with its progress write, cost more than the rows (D9's order is not observable inside one
+ * transaction, and D10 holds: the configuration goes in the same commit as the rest).
+ */
+export const SMALL_JOB_ROWS = 5_000;
+
 export async function runDeletion(db: Database, task: TaskRow, control: DeletionControl): Promise<void> {
   const jobId = task.jobId;
-  const job = await db.prisma.job.findUnique({ where: { id: jobId }, select: { state: true } });
+  const job = await db.prisma.job.findUnique({ where: { id: jobId }, select: { state: true, storage: true } });
   if (!job) return; // Finished by an earlier run that stopped before marking the task.
 
   // D17: total is counted once, when the task first starts (the kept counts make it one index
@@ -40,10 +48,11 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
   // deleted and percent never go down.
   // The counts also plan each table's work (a resumed run sees what is left).
   const fresh = task.phase === 'STARTING' && task.deleted === 0;
-  const counts = await countsForDeletion(db.pool, jobId, task.deleteUserAnnotations);
+  let counts = await countsForDeletion(db.pool, jobId, task.deleteUserAnnotations);
   const total = fresh ? counts.total : task.total;
   const progress: Progress = { phase: task.phase, deleted: task.deleted, total };
   let deletedSoFar = task.deleted;
+  const dedicated = job.storage === 'DEDICATED';
   const report = (now = false) => {
     // A resumed run may find more rows than it counted: never report past the total.
     progress.deleted = Math.min(progress.total, deletedSoFar);
@@ -57,14 +66,23 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
     await db.prisma.job.update({ where: { id: jobId }, data: { state: 'CLOSED' } });
   }
 
-  // Tables go in plan order over `parallelism` lanes (separate connections). A table partitioned
-  // per job (partitions.ts) loses the job's rows by dropping its partition: no row is visited,
-  // so the time hardly grows with the rows (a partition of a million rows: tens of milliseconds,
-  // against ~0.7 s for the database's own cascade). The others (annotations, calendar membership) are deleted in
-  // batches. The phase shown is the earliest table not yet done; the configuration row still
-  // goes last, after every lane has finished.
-  const done = STEPS.map(() => false);
-  const phaseNow = () => STEPS[done.indexOf(false)]?.phase ?? PHASE_CONFIG;
+  // Rows the upgrade has not moved out of the previous layout yet (one partition per job) go
+  // first, in O(1) as before the upgrade; the plan then reads what is left.
+  const legacy = await dropLegacyRows(db.pool, jobId);
+  if (legacy > 0) {
+    deletedSoFar += legacy;
+    counts = await countsForDeletion(db.pool, jobId, task.deleteUserAnnotations);
+  }
+  const small = !dedicated && counts.total <= SMALL_JOB_ROWS;
+
+  // Tables go in plan order over `parallelism` lanes (separate connections). A dedicated job's
+  // own tables are dropped (storage.ts): no row is visited, so the time hardly grows with the
+  // rows. Shared tables lose the job's rows in time-sized batches with progress (batches.ts).
+  // The phase shown is the earliest table not yet done; the configuration row still goes last,
+  // after every lane has finished. A small shared job skips the steps (SMALL_JOB_ROWS).
+  const steps = small ? [] : STEPS;
+  const done = steps.map(() => false);
+  const phaseNow = () => steps[done.indexOf(false)]?.phase ?? PHASE_CONFIG;
   let next = 0;
   let failed = false;
   const lane = async () => {
@@ -84,9 +102,9 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
     }
   };
   const runLane = async (conn: Pick<pg.Pool, 'query'>) => {
-    while (next < STEPS.length && !failed) {
+    while (next < steps.length && !failed) {
       const index = next++;
-      const step = STEPS[index];
+      const step = steps[index];
       if (control.signal.aborted) throw new DeletionInterrupted('shutting down');
       const onStep = async (n: number) => {
         if (step.counted) deletedSoFar += n;
@@ -95,18 +113,20 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
         if (control.pauseMs) await new Promise((r) => setTimeout(r, control.pauseMs));
         if (control.signal.aborted || failed) throw new DeletionInterrupted('shutting down');
       };
-      if (isCountedTable(step.table)) {
-        // Waiting for a busy parent table ends with the instance's shutdown: the task is handed
-        // back, not failed.
-        const dropped = await dropPartition(conn, step.table, jobId, control.signal).catch((err: unknown) => {
+      if (dedicated && isJobTable(step.table)) {
+        // Waiting for a busy table ends with the instance's shutdown: the task is handed back,
+        // not failed.
+        const dropped = await dropDedicatedTable(conn, step.table, jobId, control.signal).catch((err: unknown) => {
           throw control.signal.aborted ? new DeletionInterrupted('shutting down') : err;
         });
         await onStep(dropped);
-      } else await deleteTableInBatches(conn, step, rowsIn(counts, step.table), jobId, task.deleteUserAnnotations, onStep);
+      } else {
+        await deleteTableInBatches(conn, conn !== db.pool, step, rowsIn(counts, step.table), jobId, task.deleteUserAnnotations, onStep);
+      }
       done[index] = true;
       // A new phase is reported like any step, at the runner's pace (PROGRESS_EVERY_MS), not at
-      // once: a partition drops in milliseconds, and forcing a write per phase sent a thousand
-      // subscribers ten events within 100 ms, which pushed the final one past 200 ms.
+      // once: forcing a write per phase sent a thousand subscribers ten events within 100 ms,
+      // which pushed the final one past 200 ms.
       progress.phase = phaseNow();
       await report();
     }
@@ -125,11 +145,26 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
   progress.phase = PHASE_CONFIG;
   await report();
   // D10/D11: the configuration goes last, with its audit line, in one transaction; the cascade
-  // foreign keys remove anything a step could have missed, so no orphan can remain (on the
-  // partitioned tables the cascade finds no partition left for the job: nothing to scan).
+  // foreign keys remove anything a step could have missed (for a small job: everything), so no
+  // orphan can remain in the shared tables.
   await db.prisma.$transaction(async (tx) => {
-    await lockParents(tx);
+    // The cascade's statements are cached per connection and turn generic after five runs; a
+    // generic plan of a statement on a partitioned table (the previous layout, until the
+    // upgrade has moved every job) locks every partition. Custom plans prune to this job's.
+    await tx.$executeRaw`SET LOCAL plan_cache_mode = force_custom_plan`;
+    if (!small) {
+      // The cascade's own statements are planned with the table statistics, which still count
+      // the job's rows: on a table the job filled, that plan is a full sequential scan (measured
+      // 120-320 ms per million rows deleted). Through the job_id index it only meets the entries
+      // the lanes marked dead (batches.ts): a few milliseconds.
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      await tx.$executeRaw`SET LOCAL enable_bitmapscan = off`;
+    } else {
+      // Annotations outlive the job (no cascade): the small path removes the job's here.
+      await tx.$executeRawUnsafe(`DELETE FROM annotations WHERE job_id = $1${task.deleteUserAnnotations ? '' : ` AND created_by = '_xpack'`}`, jobId);
+    }
     await tx.job.deleteMany({ where: { id: jobId } });
     await audit(tx, jobId, 'Job deleted');
   });
+  // (A small job's rows went in that transaction: the runner's COMPLETED write shows deleted = total.)
 }

@@ -1,9 +1,9 @@
 // The deletion's part of the instances' sweep (see tasks/sweep.ts for the tasks' part):
 // - a job marked `deleting` with no task at all gets a new one (Elasticsearch's daily
 //   maintenance does this; we do it within seconds), e.g. after a restore;
-// - per-job partitions whose job row was removed by hand (the cascade emptied them) are dropped.
+// - dedicated tables whose job row was removed by hand (no cascade reaches them) are dropped.
 import type { Database } from '../db/client.ts';
-import { dropOrphanPartitions } from '../jobs/partitions.ts';
+import { dropOrphanTables } from '../jobs/storage.ts';
 import { startDeletionTask, type Enqueue } from './start-task.ts';
 
 export async function recoverDeletions(db: Database, nodeId: string, enqueue: Enqueue): Promise<void> {
@@ -19,5 +19,5 @@ export async function recoverDeletions(db: Database, nodeId: string, enqueue: En
       await startDeletionTask(tx, nodeId, { jobId, force: true, deleteUserAnnotations: false }, enqueue);
     });
   }
-  await dropOrphanPartitions(db.pool);
+  await dropOrphanTables(db.work.pool);
 }

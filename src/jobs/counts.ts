@@ -2,7 +2,7 @@
 // read in one statement so that the numbers are one snapshot.
 import type pg from 'pg';
 import type { Database } from '../db/client.ts';
-import { COUNTED_TABLES, isCountedTable, type CountedTable } from './row-counts.ts';
+import { COUNT_FIELD, isJobTable, JOB_TABLES } from './owned-tables.ts';
 
 export interface JobCounts {
   buckets: number;
@@ -36,30 +36,19 @@ export const countsForDeletion = (on: Queryable, jobId: string, includeUserAnnot
 /** The rows of `table` among `counts`; undefined for a table that is not counted (calendar_jobs). */
 export function rowsIn(counts: JobCounts, table: string): number | undefined {
   if (table === 'annotations') return counts.annotations;
-  return isCountedTable(table) ? counts[FIELDS[table]] : undefined;
+  return isJobTable(table) ? counts[COUNT_FIELD[table]] : undefined;
 }
 
-// Which JobCounts field each counted table feeds.
-const FIELDS: Record<CountedTable, Exclude<keyof JobCounts, 'annotations' | 'total'>> = {
-  buckets: 'buckets',
-  records: 'records',
-  influencers: 'influencers',
-  categories: 'categories',
-  forecasts: 'forecasts',
-  model_snapshots: 'modelSnapshots',
-  model_state_docs: 'modelStateDocs',
-};
-
 async function countRows(on: Queryable, jobId: string, annotationFilter: string): Promise<JobCounts> {
-  // The owned tables from their kept counts (one index read), annotations by counting them: they
+  // The job tables from their kept counts (one index read), annotations by counting them: they
   // have no foreign key to keep a count by, and a job has few.
-  const { rows } = await on.query<Record<keyof typeof FIELDS | 'annotations', number>>(
-    `SELECT ${COUNTED_TABLES.map((table) => `coalesce((SELECT rows FROM job_row_counts WHERE job_id = $1 AND kind = '${table}'), 0)::int AS ${table}`).join(',\n            ')},
+  const { rows } = await on.query<Record<(typeof JOB_TABLES)[number] | 'annotations', number>>(
+    `SELECT ${JOB_TABLES.map((table) => `coalesce((SELECT rows FROM job_row_counts WHERE job_id = $1 AND kind = '${table}'), 0)::int AS ${table}`).join(',\n            ')},
             (SELECT count(*)::int FROM annotations WHERE job_id = $1 ${annotationFilter}) AS annotations`,
     [jobId],
   );
   const counts = { annotations: rows[0].annotations } as Omit<JobCounts, 'total'>;
-  for (const table of COUNTED_TABLES) counts[FIELDS[table]] = rows[0][table];
+  for (const table of JOB_TABLES) counts[COUNT_FIELD[table]] = rows[0][table];
   return { ...counts, total: Object.values(counts).reduce((sum, n) => sum + n, 0) };
 }
 
@@ -80,10 +69,10 @@ export async function jobCountsMany(db: Database, jobIds: readonly string[]): Pr
   for (const row of rows) if (row.kind === 'annotations') byJob.set(row.job_id, { ...zeroCounts(), annotations: row.rows });
   for (const row of rows) {
     const counts = byJob.get(row.job_id);
-    if (counts && isCountedTable(row.kind)) counts[FIELDS[row.kind]] = row.rows;
+    if (counts && isJobTable(row.kind)) counts[COUNT_FIELD[row.kind]] = row.rows;
   }
   return new Map([...byJob].map(([jobId, counts]) => [jobId, withTotal(counts)]));
 }
 
-const zeroCounts = () => Object.fromEntries(COUNTED_TABLES.map((table) => [FIELDS[table], 0])) as Omit<JobCounts, 'total' | 'annotations'>;
+const zeroCounts = () => Object.fromEntries(JOB_TABLES.map((table) => [COUNT_FIELD[table], 0])) as Omit<JobCounts, 'total' | 'annotations'>;
 const withTotal = (counts: Omit<JobCounts, 'total'>): JobCounts => ({ ...counts, total: Object.values(counts).reduce((sum, n) => sum + n, 0) });

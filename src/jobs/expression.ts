@@ -16,6 +16,7 @@ interface JobRow {
   state: Job['state'];
   deleting: boolean;
   deletion_task_id: string | null;
+  storage: Job['storage'];
   analysis_config: Job['analysisConfig'];
   data_description: Job['dataDescription'];
   created_at: Date;
@@ -29,6 +30,7 @@ const toJob = (row: JobRow): Job => ({
   state: row.state,
   deleting: row.deleting,
   deletionTaskId: row.deletion_task_id,
+  storage: row.storage,
   analysisConfig: row.analysis_config,
   dataDescription: row.data_description,
   createdAt: row.created_at,
@@ -91,7 +93,7 @@ export async function listJobs(db: Database, expression: string | null | undefin
   // `-` and `_`). The row is mapped field by field (toJob): a column added to the model then
   // fails to type-check here instead of coming back missing.
   const rows = await db.prisma.$queryRaw<JobRow[]>`
-    SELECT id, description, groups, state::text AS state, deleting, deletion_task_id,
+    SELECT id, description, groups, state::text AS state, deleting, deletion_task_id, storage::text AS storage,
            analysis_config, data_description, created_at, updated_at
     FROM jobs j
     WHERE ${matching(parsed)}

@@ -2,11 +2,12 @@
 // row deleteJob locks to set `deleting` (D7), so a change either commits before a deletion is
 // accepted or sees `deleting` and refuses.
 import type { Database } from '../db/client.ts';
-import { Prisma, type Job, type JobState } from '../generated/prisma/client.ts';
+import { Prisma, type Job, type JobState, type JobStorage } from '../generated/prisma/client.ts';
 import { BadInputError, ConflictError, jobIsDeleting, jobNotFound } from '../errors.ts';
 import { assertValidId } from './ids.ts';
 import { assertGroups, assertJsonObject, assertText } from './limits.ts';
 import { audit } from './notifications.ts';
+import { createDedicatedTables } from './storage.ts';
 
 export interface PutJobInput {
   jobId: string;
@@ -14,12 +15,20 @@ export interface PutJobInput {
   groups?: readonly string[] | null;
   analysisConfig?: unknown;
   dataDescription?: unknown;
+  /** Tables of its own instead of the shared ones (storage.ts); Elasticsearch's "use dedicated index". */
+  dedicatedStorage?: boolean | null;
+}
+
+export interface PutJobLimits {
+  /** Jobs with dedicated storage at most (MAX_DEDICATED_JOBS). */
+  maxDedicatedJobs: number;
 }
 
 export interface LockedJob {
   id: string;
   state: JobState;
   deleting: boolean;
+  storage: JobStorage;
 }
 
 /**
@@ -29,14 +38,14 @@ export interface LockedJob {
  */
 export async function lockJob(tx: Prisma.TransactionClient, id: string, mode: 'UPDATE' | 'SHARE'): Promise<LockedJob> {
   const [job] = await tx.$queryRaw<LockedJob[]>`
-    SELECT id, state::text AS state, deleting FROM jobs WHERE id = ${id} ${Prisma.raw(mode === 'UPDATE' ? 'FOR UPDATE' : 'FOR SHARE')}`;
+    SELECT id, state::text AS state, deleting, storage::text AS storage FROM jobs WHERE id = ${id} ${Prisma.raw(mode === 'UPDATE' ? 'FOR UPDATE' : 'FOR SHARE')}`;
   if (!job) throw jobNotFound(id);
   return job;
 }
 
 const namesClash = (name: string) => new BadInputError(`job and group names must be unique but job [${name}] and group [${name}] have the same name`);
 
-export async function putJob(db: Database, input: PutJobInput): Promise<Job> {
+export async function putJob(db: Database, input: PutJobInput, limits: PutJobLimits): Promise<Job> {
   const { jobId } = input;
   assertValidId(jobId);
   assertText(input.description, 'description');
@@ -55,6 +64,8 @@ export async function putJob(db: Database, input: PutJobInput): Promise<Job> {
       UNION ALL SELECT ${jobId}::text FROM jobs WHERE ${jobId} = ANY(groups)
       LIMIT 1`;
     if (clash) throw namesClash(clash.name);
+    const storage: JobStorage = input.dedicatedStorage ? 'DEDICATED' : 'SHARED';
+    if (storage === 'DEDICATED') await assertDedicatedSlot(tx, limits.maxDedicatedJobs);
     // ON CONFLICT DO NOTHING: a concurrent putJob of the same id gets the same answer as a late one.
     const { count } = await tx.job.createMany({
       data: [
@@ -64,14 +75,33 @@ export async function putJob(db: Database, input: PutJobInput): Promise<Job> {
           groups,
           analysisConfig: input.analysisConfig as Prisma.InputJsonValue,
           dataDescription: (input.dataDescription ?? undefined) as Prisma.InputJsonValue | undefined,
+          storage,
         },
       ],
       skipDuplicates: true,
     });
     if (count === 0) throw idUsed();
+    // In this transaction: a job row is never seen without its tables (the sweep drops tables without a job).
+    if (storage === 'DEDICATED') await createDedicatedTables(tx, jobId);
     await audit(tx, jobId, 'Job created');
     return tx.job.findUniqueOrThrow({ where: { id: jobId } });
   });
+}
+
+/**
+ * Refuses a dedicated job past the configured number. Each dedicated job adds seven tables and
+ * their indexes to the catalog, and pg_dump takes a lock per table in one transaction (PostgreSQL's
+ * lock table holds 64 x max_connections by default): the bound keeps pg_dump working. Concurrent
+ * creators take turns, so that the bound holds exactly.
+ */
+async function assertDedicatedSlot(tx: Prisma.TransactionClient, max: number): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('dedicated jobs', 0))`;
+  const [{ n }] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM jobs WHERE storage = 'DEDICATED'`;
+  if (n >= max) {
+    throw new BadInputError(
+      `Cannot create a job with dedicated storage: ${n} of at most ${max} exist (MAX_DEDICATED_JOBS; each adds seven tables that pg_dump must lock). Use shared storage, or delete a dedicated job first.`,
+    );
+  }
 }
 
 /** Null when absent; a job being deleted is still returned, with `deleting` set (D7). */

@@ -6,8 +6,9 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import { jobCounts, type JobCounts } from './counts.ts';
 import { assertValidId, MAX_ID_LENGTH } from './ids.ts';
 import { lockJob } from './jobs.ts';
-import { ensurePartitions } from './partitions.ts';
-import { adjustRowCounts, type CountedTable } from './row-counts.ts';
+import type { JobTable } from './owned-tables.ts';
+import { adjustRowCounts } from './row-counts.ts';
+import { relationOf } from './storage.ts';
 import { assertCount, assertJson, assertText, MAX_NAMES, MAX_STATE_DOC } from './limits.ts';
 
 type List<T> = readonly T[] | null | undefined;
@@ -35,9 +36,6 @@ export async function ingestResults(db: Database, jobId: string, input: ResultsI
   // Replacing a document is delete-then-insert: two concurrent replacements must not both insert.
   const replaces = quantiles != null || categorizerState != null;
 
-  // The job's partitions exist before its rows are written (partitions.ts). A job that is missing
-  // or being deleted gets none, and the transaction below says why.
-  await ensurePartitions(db.pool, jobId);
   await db.prisma.$transaction(
     async (tx) => {
       const job = await lockJob(tx, jobId, replaces ? 'UPDATE' : 'SHARE');
@@ -45,67 +43,69 @@ export async function ingestResults(db: Database, jobId: string, input: ResultsI
       if (job.state !== 'OPENED') {
         throw new ConflictError(`Cannot ingest results for job [${jobId}] because the job is ${job.state.toLowerCase()}`);
       }
+      // The job's rows go to its storage (storage.ts): the shared tables, or its own.
+      const rel = (table: JobTable) => relationOf(job.storage, table, jobId);
       // What this call adds to (and, replacing documents, removes from) the job's kept counts.
-      const moved: Partial<Record<CountedTable, number>> = {};
-      const add = (table: CountedTable, n: number) => (moved[table] = (moved[table] ?? 0) + n);
-      if (buckets?.length) {
-        add('buckets', buckets.length);
-        await tx.bucket.createMany({
-          data: buckets.map((b) => ({ jobId, timestamp: b.timestamp, bucketSpanSeconds: b.bucketSpanSeconds, anomalyScore: b.anomalyScore })),
-        });
-      }
-      if (records?.length) {
-        add('records', records.length);
-        await tx.anomalyRecord.createMany({
-          data: records.map((r) => ({
-            jobId,
-            timestamp: r.timestamp,
-            recordScore: r.recordScore,
-            fieldName: r.fieldName ?? null,
-            actual: r.actual ?? null,
-            typical: r.typical ?? null,
-          })),
-        });
-      }
-      if (influencers?.length) {
-        add('influencers', influencers.length);
-        await tx.influencer.createMany({
-          data: influencers.map((i) => ({
-            jobId,
-            timestamp: i.timestamp,
-            fieldName: i.fieldName,
-            fieldValue: i.fieldValue,
-            influencerScore: i.influencerScore,
-          })),
-        });
-      }
-      if (categories?.length) {
-        add('categories', categories.length);
-        await tx.category.createMany({
-          data: categories.map((c) => ({ jobId, categoryId: c.categoryId, terms: c.terms, examples: [...(c.examples ?? [])] })),
-        });
-      }
-      if (forecasts?.length) {
-        add('forecasts', forecasts.length);
-        await tx.forecast.createMany({
-          data: forecasts.map((f) => ({ jobId, forecastId: f.forecastId, timestamp: f.timestamp, prediction: f.prediction })),
-        });
-      }
+      const moved: Partial<Record<JobTable, number>> = {};
+      const add = (table: JobTable, n: number) => (moved[table] = (moved[table] ?? 0) + n);
+      const write = async (table: JobTable, rows: readonly Row[] | null | undefined) => {
+        if (rows?.length) add(table, await tx.$executeRawUnsafe(...insertSql(table, rel(table), rows)));
+      };
+      await write(
+        'buckets',
+        buckets?.map((b) => ({ job_id: jobId, timestamp: b.timestamp, bucket_span_seconds: b.bucketSpanSeconds, anomaly_score: b.anomalyScore })),
+      );
+      await write(
+        'records',
+        records?.map((r) => ({
+          job_id: jobId,
+          timestamp: r.timestamp,
+          record_score: r.recordScore,
+          field_name: r.fieldName ?? null,
+          actual: r.actual ?? null,
+          typical: r.typical ?? null,
+        })),
+      );
+      await write(
+        'influencers',
+        influencers?.map((i) => ({
+          job_id: jobId,
+          timestamp: i.timestamp,
+          field_name: i.fieldName,
+          field_value: i.fieldValue,
+          influencer_score: i.influencerScore,
+        })),
+      );
+      await write(
+        'categories',
+        categories?.map((c) => ({ job_id: jobId, category_id: c.categoryId, terms: c.terms, examples: [...(c.examples ?? [])] })),
+      );
+      await write(
+        'forecasts',
+        forecasts?.map((f) => ({ job_id: jobId, forecast_id: f.forecastId, timestamp: f.timestamp, prediction: f.prediction })),
+      );
       if (modelSnapshots?.length) {
-        const docs = await addSnapshots(tx, jobId, modelSnapshots);
+        await addSnapshots(tx, rel('model_snapshots'), jobId, modelSnapshots);
         add('model_snapshots', modelSnapshots.length);
-        add('model_state_docs', docs);
+        await write(
+          'model_state_docs',
+          modelSnapshots.flatMap((s) => s.stateDocs.map((doc) => ({ job_id: jobId, kind: 'MODEL_STATE', snapshot_id: s.snapshotId, doc }))),
+        );
       }
-      if (quantiles != null) {
-        const { count } = await tx.modelStateDoc.deleteMany({ where: { jobId, kind: 'QUANTILES' } });
-        await tx.modelStateDoc.create({ data: { jobId, kind: 'QUANTILES', doc: JSON.stringify(quantiles) } });
-        add('model_state_docs', 1 - count);
-      }
-      if (categorizerState != null) {
-        const { count } = await tx.modelStateDoc.deleteMany({ where: { jobId, kind: 'CATEGORIZER_STATE' } });
-        await tx.modelStateDoc.createMany({ data: categorizerState.map((doc) => ({ jobId, kind: 'CATEGORIZER_STATE' as const, doc })) });
-        add('model_state_docs', categorizerState.length - count);
-      }
+      const replace = async (kind: 'QUANTILES' | 'CATEGORIZER_STATE', docs: string[]) => {
+        const removed = await tx.$executeRawUnsafe(
+          `DELETE FROM ${rel('model_state_docs')} WHERE job_id = $1 AND kind = $2::"StateDocKind"`,
+          jobId,
+          kind,
+        );
+        add('model_state_docs', -removed);
+        await write(
+          'model_state_docs',
+          docs.map((doc) => ({ job_id: jobId, kind, doc })),
+        );
+      };
+      if (quantiles != null) await replace('QUANTILES', [JSON.stringify(quantiles)]);
+      if (categorizerState != null) await replace('CATEGORIZER_STATE', [...categorizerState]);
       await adjustRowCounts(tx, jobId, moved);
       if (annotations?.length) {
         await tx.annotation.createMany({
@@ -119,29 +119,44 @@ export async function ingestResults(db: Database, jobId: string, input: ResultsI
   return jobCounts(db, jobId);
 }
 
+/** A row for insertRows: column names as in the table; dates go as ISO text, in UTC as Prisma stores them. */
+type Row = Readonly<Record<string, string | number | boolean | Date | readonly string[] | null>>;
+
+/**
+ * INSERT of `rows` (all with the same columns) into `relation`, the job's table of `table` in
+ * its storage, as one statement: the rows travel as one JSON parameter ($1), typed by the shared
+ * table's row type (a dedicated table has the same columns). `tail`: ON CONFLICT / RETURNING.
+ */
+function insertSql(table: JobTable, relation: string, rows: readonly Row[], tail = ''): [string, string] {
+  const columns = Object.keys(rows[0]).join(', ');
+  return [
+    `INSERT INTO ${relation} (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::public."${table}", $1::jsonb) ${tail}`,
+    JSON.stringify(rows.map(utc)),
+  ];
+}
+
+/** Dates as timestamps without a zone, in UTC (the columns are timestamp(3), as Prisma writes them). */
+const utc = (row: Row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString().replace('Z', '') : v]));
+
 type Snapshots = NonNullable<ResultsInput['modelSnapshots']>;
 
-/** A snapshot row each, and one MODEL_STATE document per state document, tagged with its id; returns the documents written. */
-async function addSnapshots(tx: Prisma.TransactionClient, jobId: string, snapshots: Snapshots): Promise<number> {
+/** A snapshot row each; a snapshot id the job already has (also from a concurrent call) is refused. */
+async function addSnapshots(tx: Prisma.TransactionClient, relation: string, jobId: string, snapshots: Snapshots): Promise<void> {
+  const rows = snapshots.map((s) => ({
+    job_id: jobId,
+    snapshot_id: s.snapshotId,
+    timestamp: s.timestamp,
+    description: s.description ?? null,
+    doc_count: s.stateDocs.length,
+  }));
   // ON CONFLICT DO NOTHING, then compare: also catches a snapshot id a concurrent call just wrote.
-  const created = await tx.modelSnapshot.createManyAndReturn({
-    data: snapshots.map((s) => ({
-      jobId,
-      snapshotId: s.snapshotId,
-      timestamp: s.timestamp,
-      description: s.description ?? null,
-      docCount: s.stateDocs.length,
-    })),
-    skipDuplicates: true,
-    select: { snapshotId: true },
-  });
+  const created = await tx.$queryRawUnsafe<{ id: string }[]>(
+    ...insertSql('model_snapshots', relation, rows, 'ON CONFLICT (job_id, snapshot_id) DO NOTHING RETURNING snapshot_id AS id'),
+  );
   if (created.length < snapshots.length) {
-    const fresh = new Set(created.map((s) => s.snapshotId));
+    const fresh = new Set(created.map((s) => s.id));
     throw duplicateSnapshot(jobId, snapshots.find((s) => !fresh.has(s.snapshotId))!.snapshotId);
   }
-  const docs = snapshots.flatMap((s) => s.stateDocs.map((doc) => ({ jobId, kind: 'MODEL_STATE' as const, snapshotId: s.snapshotId, doc })));
-  if (docs.length) await tx.modelStateDoc.createMany({ data: docs });
-  return docs.length;
 }
 
 const duplicateSnapshot = (jobId: string, snapshotId: string) =>

@@ -3,6 +3,7 @@ import type { JobCounts as JobCountsView } from '../jobs/counts.ts';
 import { listJobs } from '../jobs/expression.ts';
 import { closeJob, getJob, openJob, putJob } from '../jobs/jobs.ts';
 import { announceJobChange } from '../events/publish.ts';
+import { resultsIndexName } from '../jobs/storage.ts';
 import { builder } from './builder.ts';
 import { Datafeed } from './datafeed.ts';
 import { guarded } from './guard.ts';
@@ -12,6 +13,14 @@ import { Task } from './task.ts';
 
 export const JobState = builder.enumType('JobState', {
   values: ['OPENING', 'OPENED', 'CLOSING', 'CLOSED', 'FAILED'] as const,
+});
+
+const JobStorage = builder.enumType('JobStorage', {
+  description: "Where a job's results, state and snapshots live (README: Storage).",
+  values: {
+    SHARED: { description: 'In tables shared by all jobs (the default; Elasticsearch: the shared results index).' },
+    DEDICATED: { description: 'In tables of its own, dropped whole when the job is deleted (Elasticsearch: a dedicated results index).' },
+  } as const,
 });
 
 export const JobCounts = builder.objectRef<JobCountsView>('JobCounts').implement({
@@ -68,6 +77,11 @@ Job.implement({
       description: 'The deletion under way, or the last one that failed; null otherwise.',
       resolve: (job, _args, ctx) => (job.deletionTaskId ? loadersOf(ctx).task.load(job.deletionTaskId) : null),
     }),
+    storage: t.field({ type: JobStorage, resolve: (job) => job.storage }),
+    resultsIndexName: t.string({
+      description: "Elasticsearch's results_index_name: `shared` for shared storage, `custom-<job id>` for dedicated storage.",
+      resolve: (job) => resultsIndexName(job.storage, job.id),
+    }),
   }),
 });
 
@@ -78,6 +92,10 @@ const PutJobInput = builder.inputType('PutJobInput', {
     groups: t.stringList(),
     analysisConfig: t.field({ type: 'JSON', required: true }),
     dataDescription: t.field({ type: 'JSON' }),
+    dedicatedStorage: t.boolean({
+      description:
+        'Keep the job\'s results in tables of its own, dropped whole on delete (Kibana\'s "Use dedicated index"); for jobs of millions of rows. At most MAX_DEDICATED_JOBS such jobs. Default false: shared storage.',
+    }),
   }),
 });
 
@@ -101,7 +119,7 @@ builder.mutationFields((t) => ({
     type: Job,
     args: { input: t.arg({ type: PutJobInput, required: true }) },
     resolve: guarded('putJob', ({ input }, ctx) =>
-      announceJobChange(ctx.services.pubsub, 'CREATED', putJob(ctx.services.db, input), (job) => job.id),
+      announceJobChange(ctx.services.pubsub, 'CREATED', putJob(ctx.services.db, input, ctx.services.config), (job) => job.id),
     ),
   }),
   openJob: t.field({

@@ -25,8 +25,10 @@ import type { Database } from '../db/client.ts';
 import { BadInputError, ConflictError } from '../errors.ts';
 import type { JobCounts } from '../jobs/counts.ts';
 import { assertValidId } from '../jobs/ids.ts';
-import { dropPartition, ensurePartitions } from '../jobs/partitions.ts';
-import { COUNTED_TABLES, countedStatement, isCountedTable } from '../jobs/row-counts.ts';
+import { COUNT_FIELD, isJobTable, JOB_TABLES, OWNED_TABLES } from '../jobs/owned-tables.ts';
+import { countedStatement } from '../jobs/row-counts.ts';
+import { dropDedicatedTable, relationOf } from '../jobs/storage.ts';
+import type { JobStorage } from '../generated/prisma/client.ts';
 import { SYSTEM_AUTHOR } from '../jobs/results.ts';
 
 export const MAX_SEED_ROWS = 50_000_000;
@@ -43,7 +45,8 @@ type Kind = Exclude<keyof JobCounts, 'total'>;
 /** Order in which rows are handed out when there are fewer than one per kind. */
 const KINDS: readonly Kind[] = ['buckets', 'records', 'influencers', 'forecasts', 'categories', 'modelSnapshots', 'modelStateDocs', 'annotations'];
 
-const TABLES = ['buckets', 'records', 'influencers', 'forecasts', 'categories', 'model_snapshots', 'model_state_docs', 'annotations'];
+/** The shared tables the seed writes: every counted table a job owns (OWNED_TABLES). */
+const TABLES = OWNED_TABLES.filter((t) => t.field !== null).map((t) => t.table);
 
 /** Shares in percent (results-heavy, like a real job's); they sum to 100. */
 const SHARES: Readonly<Record<Kind, number>> = {
@@ -106,29 +109,41 @@ const BASE_EPOCH = 1_704_067_200;
 const BUCKET_SPAN = 900;
 const SNAPSHOT_EVERY = 3600;
 
-/** One chunk: an INSERT ... SELECT over g in [$2, $3] (0-based) for job $1, extra parameters from $4. */
+/** One chunk: an INSERT ... SELECT over g in [$2, $3] (0-based) for job $1 (or jobs, the fleet), extra parameters from $4. */
 interface Statement {
   sql: string;
   params: unknown[];
   rows: number;
 }
 
+/** Writes `values` (over g) as rows of `table` (columns `columns` besides job_id). */
+type Insert = (table: string, columns: string, values: string) => string;
+
 /**
- * The job row is locked once by the statement (as the foreign-key check would lock it per row) and
- * joined in: if the job is gone, nothing is written and the row count says so.
+ * One job's rows, into its storage. The job row is locked once by the statement (as the
+ * foreign-key check would lock it per row) and joined in: if the job is gone, nothing is written
+ * and the row count says so.
  */
-const insert = (table: string, columns: string, values: string) => {
-  const rows = `WITH job AS (SELECT id FROM jobs WHERE id = $1 FOR KEY SHARE)
-   INSERT INTO ${table} (job_id, ${columns})
+const insertForJob =
+  (storage: JobStorage, jobId: string): Insert =>
+  (table, columns, values) => {
+    const relation = isJobTable(table) ? relationOf(storage, table, jobId) : table;
+    const rows = `WITH job AS (SELECT id FROM jobs WHERE id = $1 FOR KEY SHARE)
+   INSERT INTO ${relation} (job_id, ${columns})
    SELECT job.id, ${values} FROM job, generate_series($2::bigint, $3::bigint) AS g`;
-  // The job's kept count moves in the same statement (annotations have none: row-counts.ts).
-  return isCountedTable(table) ? countedStatement(table, rows) : rows;
-};
+    // The job's kept count moves in the same statement (annotations have none: row-counts.ts).
+    return isJobTable(table) ? countedStatement(table, rows) : rows;
+  };
+
+/** Every job of a fleet batch ($1, an array of ids) gets the same rows, in the shared tables; counts are written apart. */
+const insertForFleet: Insert = (table, columns, values) =>
+  `INSERT INTO ${table} (job_id, ${columns})
+   SELECT job.id, ${values} FROM unnest($1::text[]) AS job(id), generate_series($2::bigint, $3::bigint) AS g`;
 
 /** A timestamp `seconds` after $4 (BASE_TIME). */
 const at = (seconds: string) => `($4::timestamp + (${seconds}) * interval '1 second')`;
 
-function statementsFor(plan: Record<Kind, number>): Statement[] {
+function statementsFor(plan: Record<Kind, number>, insert: Insert): Statement[] {
   const docs = stateDocSplit(plan.modelStateDocs);
   const snapshots = plan.modelSnapshots;
   // Grouped per kind; within a group, the snapshots are written before the documents naming them.
@@ -287,12 +302,13 @@ async function mayUseReplicaMode(db: Database, exclusive: boolean): Promise<bool
   }
 }
 
-/** The statement with its parameters written in, for the simple query protocol (numbers and short strings only). */
+/** The statement with its parameters written in, for the simple query protocol (numbers, short strings, lists of ids). */
 function inline(sql: string, params: readonly unknown[]): string {
   return sql.replace(/\$(\d+)/g, (_, n: string) => {
     const value = params[Number(n) - 1];
     if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
     if (typeof value === 'string') return pg.escapeLiteral(value);
+    if (Array.isArray(value)) return `ARRAY[${value.map((v: string) => pg.escapeLiteral(v)).join(', ')}]::text[]`;
     throw new Error(`cannot inline parameter $${n}`);
   });
 }
@@ -312,9 +328,11 @@ export interface SeedOptions {
   signal?: AbortSignal;
   /** The embedded database serves nobody else (e.g. the CLI started it): see the top of this file. */
   exclusive?: boolean;
+  /** Tables of its own for the job (storage.ts); default shared. */
+  storage?: JobStorage;
 }
 
-const NO_PARTITION = '23514';
+const UNDEFINED_TABLE = '42P01';
 const deletedWhileSeeding = (jobId: string) => new ConflictError(`The job [${jobId}] was deleted while it was being seeded`);
 
 export async function seedJob(
@@ -322,21 +340,22 @@ export async function seedJob(
   jobId: string,
   rows: number,
   onProgress?: (done: number) => void,
-  { signal, exclusive = false }: SeedOptions = {},
+  { signal, exclusive = false, storage = 'SHARED' }: SeedOptions = {},
 ): Promise<SeedResult> {
   assertValidId(jobId);
-  if (!Number.isInteger(rows) || rows < 0 || rows > MAX_SEED_ROWS) {
-    throw new BadInputError(`results must be an integer between 0 and ${MAX_SEED_ROWS}, got ${rows}`);
-  }
+  assertRows(rows);
   signal?.throwIfAborted();
   const started = performance.now();
 
   // ON CONFLICT DO NOTHING and the row count: of two concurrent seeds of one id, exactly one wins.
+  // A dedicated job's tables come in the same statement (one transaction): never a job without them.
   const created = await db.pool.query(
-    `INSERT INTO jobs (id, description, groups, state, analysis_config, data_description, updated_at)
-     VALUES ($1, $2, '{}', 'CLOSED', $3::jsonb, $4::jsonb, now())
-     ON CONFLICT (id) DO NOTHING`,
-    [jobId, `Seeded with ${rows} rows`, ANALYSIS_CONFIG, DATA_DESCRIPTION],
+    `WITH created AS (
+       INSERT INTO jobs (id, description, groups, state, analysis_config, data_description, updated_at, storage)
+       VALUES ($1, $2, '{}', 'CLOSED', $3::jsonb, $4::jsonb, now(), $5::"JobStorage")
+       ON CONFLICT (id) DO NOTHING RETURNING id)
+     SELECT CASE WHEN $5 = 'DEDICATED' THEN job_parts.create_tables(id) END FROM created`,
+    [jobId, `Seeded with ${rows} rows`, ANALYSIS_CONFIG, DATA_DESCRIPTION, storage],
   );
   if (created.rowCount !== 1) throw new ConflictError(`The job [${jobId}] already exists`);
 
@@ -352,9 +371,8 @@ export async function seedJob(
     const plan = planSeed(rows);
     let done = 0;
 
-    const queue = statementsFor(plan);
+    const queue = statementsFor(plan, insertForJob(storage, jobId));
     if (queue.length > 0) {
-      if (!(await ensurePartitions(db.pool, jobId))) throw deletedWhileSeeding(jobId);
       const replica = await mayUseReplicaMode(db, exclusive);
       // Two statements at a time keep both cores of a small server busy; one on the embedded database.
       const lanes = db.embedded ? 1 : Math.min(2, queue.length);
@@ -382,16 +400,135 @@ export async function seedJob(
 
     return { ...plan, total: rows, ms: performance.now() - started };
   } catch (err) {
-    // Undo: the job's partitions are dropped (its rows with them), then the job row; the
-    // annotations written here have no FK to go with it.
+    // Undo: a dedicated job's tables are dropped (its rows with them), then the job row (the
+    // cascade takes shared rows); the annotations written here have no FK to go with it.
     await db.pool
       .query(`DELETE FROM annotations WHERE job_id = $1 AND id > $2::bigint AND created_by = $3`, [jobId, lastAnnotation, SYSTEM_AUTHOR])
       .catch(() => {});
-    for (const table of COUNTED_TABLES) await dropPartition(db.pool, table, jobId).catch(() => {});
+    if (storage === 'DEDICATED') for (const table of JOB_TABLES) await dropDedicatedTable(db.pool, table, jobId).catch(() => {});
     await db.pool.query(`DELETE FROM jobs WHERE id = $1`, [jobId]).catch(() => {});
-    // A deletion that dropped the partitions under a running statement: PostgreSQL then finds
-    // no partition for the row (check_violation).
-    if ((err as { code?: string }).code === NO_PARTITION) throw deletedWhileSeeding(jobId);
+    // A deletion that dropped a dedicated table under a running statement.
+    if ((err as { code?: string }).code === UNDEFINED_TABLE) throw deletedWhileSeeding(jobId);
     throw err;
   }
 }
+
+function assertRows(rows: number): void {
+  if (!Number.isInteger(rows) || rows < 0 || rows > MAX_SEED_ROWS) {
+    throw new BadInputError(`results must be an integer between 0 and ${MAX_SEED_ROWS}, got ${rows}`);
+  }
+}
+
+export const MAX_FLEET_JOBS = 1_000_000;
+/** Jobs per fleet transaction: 500 jobs of 40 rows are ~20,000 rows, a fraction of a second. */
+const FLEET_BATCH = 500;
+
+export interface FleetOptions {
+  jobs: number;
+  /** Rows per job, split over the kinds as for one job (planSeed). */
+  results: number;
+  /** Job ids are `<prefix><n>`, n from 1 padded to the width of `jobs`. */
+  prefix?: string;
+  storage?: JobStorage;
+  /** Dedicated jobs at most, those that exist included (MAX_DEDICATED_JOBS, as putJob). */
+  maxDedicatedJobs?: number;
+  signal?: AbortSignal;
+  exclusive?: boolean;
+}
+
+export interface FleetResult {
+  jobs: number;
+  rows: number;
+  ms: number;
+}
+
+/** The ids a fleet seed creates. */
+export function fleetIds(jobs: number, prefix: string): string[] {
+  const width = String(jobs).length;
+  return Array.from({ length: jobs }, (_, i) => `${prefix}${String(i + 1).padStart(width, '0')}`);
+}
+
+/**
+ * Many CLOSED jobs at once (`npm run seed -- --jobs <n> --results <m>`), each owning exactly
+ * `results` rows spread like one seeded job's. Shared jobs go FLEET_BATCH at a time, each batch
+ * one transaction (one simple query: atomic on the embedded database's shared session too) of a
+ * dozen set-based statements: the job rows, every table's rows for all of them, their kept
+ * counts; two batches run at a time. A batch that fails (an id that exists) leaves nothing; others stay. Dedicated
+ * jobs need seven tables each and go one by one (seedJob); there are few of them.
+ */
+export async function seedFleet(db: Database, opts: FleetOptions, onProgress?: (jobsDone: number) => void): Promise<FleetResult> {
+  const { jobs, results, prefix = 'fleet-', storage = 'SHARED', signal, exclusive = false } = opts;
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > MAX_FLEET_JOBS)
+    throw new BadInputError(`jobs must be an integer from 1 to ${MAX_FLEET_JOBS}, got ${jobs}`);
+  assertRows(results);
+  const ids = fleetIds(jobs, prefix);
+  for (const id of [ids[0], ids.at(-1)!]) assertValidId(id);
+  const started = performance.now();
+  if (storage === 'DEDICATED') {
+    const max = opts.maxDedicatedJobs ?? Infinity;
+    const { rows } = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE storage = 'DEDICATED'`);
+    if (rows[0].n + jobs > max) {
+      throw new BadInputError(`Cannot seed ${jobs} dedicated jobs: ${rows[0].n} of at most ${max} exist (MAX_DEDICATED_JOBS)`);
+    }
+    for (const [i, id] of ids.entries()) {
+      await seedJob(db, id, results, undefined, { signal, exclusive, storage });
+      onProgress?.(i + 1);
+    }
+    return { jobs, rows: jobs * results, ms: performance.now() - started };
+  }
+  const plan = planSeed(results);
+  const statements = statementsFor(plan, insertForFleet);
+  const replica = await mayUseReplicaMode(db, exclusive);
+  const counted = JOB_TABLES.map((table) => [table, plan[COUNT_FIELD[table]]] as const).filter(([, n]) => n > 0);
+  const batchAt = async (from: number) => {
+    const batch = ids.slice(from, from + FLEET_BATCH);
+    const sql = [
+      ...(replica ? [REPLICA.replace(/;$/, '')] : []),
+      inline(
+        `INSERT INTO jobs (id, description, groups, state, analysis_config, data_description, updated_at)
+         SELECT id, $2, '{}', 'CLOSED', $3::jsonb, $4::jsonb, now() FROM unnest($1::text[]) AS id`,
+        [batch, `Seeded with ${results} rows`, ANALYSIS_CONFIG, DATA_DESCRIPTION],
+      ),
+      ...statements.map((st) => inline(st.sql, [batch, ...st.params])),
+      ...(counted.length
+        ? [
+            inline(
+              `INSERT INTO job_row_counts (job_id, kind, rows)
+               SELECT job.id, c.kind, c.n FROM unnest($1::text[]) AS job(id), (VALUES ${counted.map(([t, n]) => `('${t}', ${n})`).join(', ')}) AS c(kind, n)`,
+              [batch],
+            ),
+          ]
+        : []),
+    ].join(';\n');
+    try {
+      await db.pool.query(sql);
+    } catch (err) {
+      if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new ConflictError(`A job among [${batch[0]}] to [${batch.at(-1)}] already exists; the batches before it stay`);
+      }
+      throw err;
+    }
+    done += batch.length;
+    onProgress?.(done);
+  };
+  // Two batches at a time keep both cores of a small server busy (as seedJob's two lanes); one on the embedded database.
+  let next = 0;
+  let done = 0;
+  let failed = false;
+  const lane = async () => {
+    for (let from = next; from < jobs && !failed; from = next) {
+      signal?.throwIfAborted();
+      next += FLEET_BATCH;
+      await batchAt(from).catch((err: unknown) => {
+        failed = true;
+        throw err;
+      });
+    }
+  };
+  const lanes = await Promise.allSettled(Array.from({ length: db.embedded ? 1 : 2 }, lane));
+  const failure = lanes.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
+  return { jobs, rows: jobs * results, ms: performance.now() - started };
+}
+
+const UNIQUE_VIOLATION = '23505';

@@ -65,6 +65,7 @@ type Documents = {
     "\n  mutation CreateApiKey($name: String!, $privileges: [ClusterPrivilege!]!) {\n    createApiKey(name: $name, privileges: $privileges) { secret apiKey { id name privileges invalidated } }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  query ApiKeys { apiKeys { id name privileges invalidated } }\n": typeof types.ApiKeysDocument,
     "\n  mutation InvalidateApiKey($id: ID!) { invalidateApiKey(id: $id) { acknowledged } }\n": typeof types.InvalidateApiKeyDocument,
+    "\n  query JobStorage($id: ID!) { job(id: $id) { id storage resultsIndexName } }\n": typeof types.JobStorageDocument,
     "\n  query HardeningJobs($ids: String) { jobs(ids: $ids) { id } }\n": typeof types.HardeningJobsDocument,
     "\n  mutation HardeningPutJob($input: PutJobInput!) { putJob(input: $input) { id groups description } }\n": typeof types.HardeningPutJobDocument,
     "\n  mutation HardeningOpenJob($jobId: ID!) { openJob(jobId: $jobId) { id state } }\n": typeof types.HardeningOpenJobDocument,
@@ -126,6 +127,7 @@ const documents: Documents = {
     "\n  mutation CreateApiKey($name: String!, $privileges: [ClusterPrivilege!]!) {\n    createApiKey(name: $name, privileges: $privileges) { secret apiKey { id name privileges invalidated } }\n  }\n": types.CreateApiKeyDocument,
     "\n  query ApiKeys { apiKeys { id name privileges invalidated } }\n": types.ApiKeysDocument,
     "\n  mutation InvalidateApiKey($id: ID!) { invalidateApiKey(id: $id) { acknowledged } }\n": types.InvalidateApiKeyDocument,
+    "\n  query JobStorage($id: ID!) { job(id: $id) { id storage resultsIndexName } }\n": types.JobStorageDocument,
     "\n  query HardeningJobs($ids: String) { jobs(ids: $ids) { id } }\n": types.HardeningJobsDocument,
     "\n  mutation HardeningPutJob($input: PutJobInput!) { putJob(input: $input) { id groups description } }\n": types.HardeningPutJobDocument,
     "\n  mutation HardeningOpenJob($jobId: ID!) { openJob(jobId: $jobId) { id state } }\n": types.HardeningOpenJobDocument,
@@ -354,6 +356,10 @@ export function graphql(source: "\n  query ApiKeys { apiKeys { id name privilege
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation InvalidateApiKey($id: ID!) { invalidateApiKey(id: $id) { acknowledged } }\n"): (typeof documents)["\n  mutation InvalidateApiKey($id: ID!) { invalidateApiKey(id: $id) { acknowledged } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JobStorage($id: ID!) { job(id: $id) { id storage resultsIndexName } }\n"): (typeof documents)["\n  query JobStorage($id: ID!) { job(id: $id) { id storage resultsIndexName } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

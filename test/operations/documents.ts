@@ -107,3 +107,7 @@ export const ApiKeysQuery = graphql(`
 export const InvalidateApiKeyMutation = graphql(`
   mutation InvalidateApiKey($id: ID!) { invalidateApiKey(id: $id) { acknowledged } }
 `);
+
+export const JobStorageQuery = graphql(`
+  query JobStorage($id: ID!) { job(id: $id) { id storage resultsIndexName } }
+`);

@@ -13,8 +13,11 @@ import {
 
 export const analysisConfig = { bucket_span: '15m', detectors: [{ function: 'mean', field_name: 'responsetime' }] };
 
-export async function putJob(server: TestServer, jobId: string, groups: string[] = []) {
-  return ok(server, PutJobMutation, { input: { jobId, analysisConfig, groups } });
+/** Where a test job's rows live (src/jobs/storage.ts): SHARED unless a test asks for DEDICATED. */
+export type Storage = 'SHARED' | 'DEDICATED';
+
+export async function putJob(server: TestServer, jobId: string, groups: string[] = [], storage: Storage = 'SHARED') {
+  return ok(server, PutJobMutation, { input: { jobId, analysisConfig, groups, dedicatedStorage: storage === 'DEDICATED' } });
 }
 
 /** A new OPENED job with no data; answers its id (`<prefix>-<random>`). */
@@ -28,16 +31,23 @@ export async function openedJob(server: TestServer, prefix: string) {
 /**
  * A job owning 12 rows: one of each result kind, a snapshot with 2 state docs, the quantiles and
  * a categorizer document, a system and a user annotation. Left in `state`:
- * 'closed' (default) or 'opened'.
+ * 'closed' (default) or 'opened', in `storage`.
  */
-export async function jobWithData(server: TestServer, jobId: string, state: 'opened' | 'closed' = 'closed') {
-  await putJob(server, jobId);
+export async function jobWithData(
+  server: TestServer,
+  jobId: string,
+  state: 'opened' | 'closed' = 'closed',
+  storage: Storage = 'SHARED',
+  /** More buckets on top of the 12 rows (a job big enough for its deletion to take steps). */
+  extraBuckets = 0,
+) {
+  await putJob(server, jobId, [], storage);
   await ok(server, OpenJobMutation, { jobId });
   const ts = '2026-01-01T00:00:00.000Z';
   await ok(server, IngestResultsMutation, {
     jobId,
     input: {
-      buckets: [{ timestamp: ts, bucketSpanSeconds: 900, anomalyScore: 12.5 }],
+      buckets: Array.from({ length: 1 + extraBuckets }, () => ({ timestamp: ts, bucketSpanSeconds: 900, anomalyScore: 12.5 })),
       records: [{ timestamp: ts, recordScore: 80, fieldName: 'responsetime', actual: 500, typical: 120 }],
       influencers: [{ timestamp: ts, fieldName: 'host', fieldValue: 'web-1', influencerScore: 70 }],
       categories: [{ categoryId: 1, terms: 'error timeout', examples: ['error: timeout after 30s'] }],

@@ -1,0 +1,188 @@
+-- Hand-written: storage shared by all jobs by default, dedicated tables for the jobs that ask
+-- for them (src/jobs/storage.ts). The previous layout, one partition per job in every table a
+-- job owns, broke at ~2,000 jobs: PostgreSQL's lock table (64 x max_connections) ran out in
+-- deletions, cascades and pg_dump, which lock every partition.
+--
+-- Every statement here takes a bounded number of locks, whatever the number of jobs: the
+-- partitioned parents are moved aside (SET SCHEMA locks the parent alone, measured 7 locks at
+-- 200 partitions), plain tables take their names, and the rows follow job by job in the
+-- background (job_parts.adopt_legacy_job, one job per transaction) while the service serves.
+-- Until then the old parents keep their foreign key, so a deleted job's rows still go with it
+-- (the deletion engine pins the cascade's plans so that it prunes to that job's partition).
+
+CREATE TYPE "JobStorage" AS ENUM ('SHARED', 'DEDICATED');
+ALTER TABLE "jobs" ADD COLUMN "storage" "JobStorage" NOT NULL DEFAULT 'SHARED';
+
+-- The previous version's functions; those that remain are (re)created below.
+DROP FUNCTION job_parts.ensure_partitions(text);
+DROP FUNCTION job_parts.create_partitions(text);
+DROP FUNCTION job_parts.drop_partition(text, text);
+DROP FUNCTION job_parts.lock_parents();
+DROP FUNCTION job_parts.drop_orphans();
+DROP FUNCTION job_parts.adopt_legacy_job();
+DROP FUNCTION job_parts.partition_name(text, text);
+
+CREATE SCHEMA "job_parts_by_job";
+
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY job_parts.tables() LOOP
+    EXECUTE format('ALTER SEQUENCE public.%I OWNED BY NONE', t || '_id_seq');
+    EXECUTE format('ALTER TABLE public.%I SET SCHEMA job_parts_by_job', t);
+    EXECUTE format('CREATE TABLE public.%I (LIKE job_parts_by_job.%I INCLUDING DEFAULTS, CONSTRAINT %I PRIMARY KEY (job_id, id))', t, t, t || '_pkey');
+    EXECUTE format('ALTER SEQUENCE public.%I OWNED BY public.%I.id', t || '_id_seq', t);
+    EXECUTE format('ALTER TABLE public.%I ADD CONSTRAINT %I FOREIGN KEY (job_id) REFERENCES public.jobs(id) ON DELETE CASCADE ON UPDATE CASCADE',
+                   t, t || '_job_id_fkey');
+    -- Rows that the partitioning migration had set aside and a start had not moved yet.
+    IF to_regnamespace('job_parts_legacy') IS NOT NULL THEN
+      EXECUTE format('INSERT INTO public.%I SELECT * FROM job_parts_legacy.%I', t, t);
+    END IF;
+  END LOOP;
+  DROP SCHEMA IF EXISTS job_parts_legacy CASCADE;
+  CREATE UNIQUE INDEX "model_snapshots_job_id_snapshot_id_key" ON public."model_snapshots"("job_id", "snapshot_id");
+END
+$$;
+
+-- The functions, as in prisma/sql/job_parts.sql (the current copy, checked against this).
+-- The tables in a job's storage (src/jobs/owned-tables.ts, stored: 'job'), in that order.
+CREATE OR REPLACE FUNCTION job_parts.tables() RETURNS text[] IMMUTABLE LANGUAGE sql
+AS $$ SELECT ARRAY['model_state_docs', 'model_snapshots', 'buckets', 'records', 'influencers', 'categories', 'forecasts'] $$;
+
+-- The dedicated table of `tbl` for job `job` in the schema job_parts (job ids may be 64
+-- characters long, identifiers 63 bytes). The previous version named a job's partitions so too.
+CREATE OR REPLACE FUNCTION job_parts.table_name(tbl text, job text) RETURNS text IMMUTABLE LANGUAGE sql
+AS $$ SELECT tbl || '_' || md5(job) $$;
+
+-- Creates the dedicated tables of job `job` that do not exist yet: the shared table's columns,
+-- defaults (its id sequence, so that ids stay unique across storage) and indexes, and a CHECK
+-- that only this job's rows go in. No foreign key: each one adds a trigger to jobs that every
+-- job's deletion runs (a cascade into every dedicated table, locks growing with their number);
+-- tables whose job row is gone are dropped by drop_orphans instead.
+CREATE OR REPLACE FUNCTION job_parts.create_tables(job text) RETURNS void LANGUAGE plpgsql
+AS $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY job_parts.tables() LOOP
+    EXECUTE format('CREATE TABLE IF NOT EXISTS job_parts.%I (LIKE public.%I INCLUDING DEFAULTS INCLUDING INDEXES, CHECK (job_id = %L))',
+                   job_parts.table_name(t, job), t, job);
+  END LOOP;
+END
+$$;
+
+-- Drops job `job`'s dedicated table of `tbl` with its kept row count; answers that count (the
+-- rows gone). One statement, so it is atomic on the embedded database's shared session too.
+-- A reader of that very table holds the DROP off: it waits at most 200 ms (55P03), and the
+-- caller tries again later rather than queue others behind it.
+CREATE OR REPLACE FUNCTION job_parts.drop_table(tbl text, job text) RETURNS bigint LANGUAGE plpgsql
+SET lock_timeout = '200ms'
+AS $$
+DECLARE
+  removed bigint;
+BEGIN
+  IF to_regclass('job_parts.' || quote_ident(job_parts.table_name(tbl, job))) IS NOT NULL THEN
+    EXECUTE format('DROP TABLE job_parts.%I', job_parts.table_name(tbl, job));
+  END IF;
+  DELETE FROM public.job_row_counts WHERE job_id = job AND kind = tbl RETURNING rows INTO removed;
+  RETURN coalesce(removed, 0);
+END
+$$;
+
+-- Dedicated tables whose job is gone or no longer dedicated (a DELETE FROM jobs by hand, an
+-- undone seed), at most 50 a call (each drop holds its locks to the end of the transaction);
+-- the sweep calls it every few seconds. Partitions of the previous layout are not touched.
+CREATE OR REPLACE FUNCTION job_parts.drop_orphans() RETURNS integer LANGUAGE plpgsql
+SET lock_timeout = '200ms'
+AS $$
+DECLARE
+  tbl text;
+  dropped integer := 0;
+BEGIN
+  FOR tbl IN
+    SELECT c.relname FROM pg_class c
+    WHERE c.relnamespace = 'job_parts'::regnamespace AND c.relkind = 'r' AND NOT c.relispartition
+      AND c.relname NOT IN (SELECT job_parts.table_name(t, j.id) FROM public.jobs j, unnest(job_parts.tables()) AS t WHERE j.storage = 'DEDICATED')
+    LIMIT 50
+  LOOP
+    EXECUTE format('DROP TABLE IF EXISTS job_parts.%I', tbl);
+    dropped := dropped + 1;
+  END LOOP;
+  RETURN dropped;
+END
+$$;
+
+-- Drops what the previous layout's partitions still hold of job `job` (rows adopt_legacy_job
+-- has not moved yet), lowering its kept counts; answers the rows dropped. A deletion calls it
+-- first, so a job not yet moved is deleted in O(1), as before the upgrade.
+CREATE OR REPLACE FUNCTION job_parts.drop_legacy(job text) RETURNS bigint LANGUAGE plpgsql
+AS $$
+DECLARE
+  t text;
+  part text;
+  n bigint;
+  removed bigint := 0;
+BEGIN
+  IF to_regnamespace('job_parts_by_job') IS NULL THEN RETURN 0; END IF;
+  -- Not while the adopter moves this job's rows.
+  PERFORM pg_advisory_xact_lock(hashtextextended('job_parts legacy ' || job, 0));
+  FOREACH t IN ARRAY job_parts.tables() LOOP
+    part := job_parts.table_name(t, job);
+    CONTINUE WHEN NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = 'job_parts'::regnamespace AND relname = part AND relispartition);
+    EXECUTE format('SELECT count(*) FROM job_parts.%I', part) INTO n;
+    EXECUTE format('DROP TABLE job_parts.%I', part);
+    UPDATE public.job_row_counts SET rows = rows - n WHERE job_id = job AND kind = t AND n > 0;
+    removed := removed + n;
+  END LOOP;
+  RETURN removed;
+END
+$$;
+
+-- Moves one job out of the previous layout into the shared tables, in the caller's transaction
+-- (one job per transaction: its locks are those of one job's seven partitions); answers false
+-- when none is left, after dropping the old parents. The rows keep their ids (same sequences)
+-- and the kept counts stay right; a job being deleted, or gone, loses its partitions instead.
+-- The service serves meanwhile (src/jobs/legacy-upgrade.ts calls it in the background until
+-- false); an interrupted run loses nothing and the next start carries on.
+CREATE OR REPLACE FUNCTION job_parts.adopt_legacy_job() RETURNS boolean LANGUAGE plpgsql
+AS $$
+DECLARE
+  t text;
+  job text;
+  part text;
+  n bigint;
+  moved bigint;
+BEGIN
+  -- One adopter at a time: instances starting together take turns.
+  PERFORM pg_advisory_xact_lock(hashtextextended('job_parts adopt', 0));
+  IF to_regnamespace('job_parts_by_job') IS NULL THEN RETURN false; END IF;
+  -- Some job that still has a partition, from the catalog (a read of the old parents would lock
+  -- every partition). Job ids hold no quote (ids.ts), so the bound's literal is the id.
+  SELECT substring(pg_get_expr(c.relpartbound, c.oid) FROM '^FOR VALUES IN \(''(.*)''\)$') INTO job
+  FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+  WHERE i.inhparent IN (SELECT oid FROM pg_class WHERE relnamespace = 'job_parts_by_job'::regnamespace AND relkind = 'p')
+  LIMIT 1;
+  IF job IS NULL THEN
+    DROP SCHEMA job_parts_by_job CASCADE;
+    RETURN false;
+  END IF;
+  PERFORM pg_advisory_xact_lock(hashtextextended('job_parts legacy ' || job, 0));
+  PERFORM 1 FROM public.jobs WHERE id = job AND NOT deleting FOR SHARE;
+  IF NOT FOUND THEN
+    PERFORM job_parts.drop_legacy(job);
+    RETURN true;
+  END IF;
+  FOREACH t IN ARRAY job_parts.tables() LOOP
+    part := job_parts.table_name(t, job);
+    CONTINUE WHEN to_regclass('job_parts.' || quote_ident(part)) IS NULL;
+    EXECUTE format('SELECT count(*) FROM job_parts.%I', part) INTO n;
+    -- A snapshot id written to the shared table since the upgrade began wins over the old row.
+    EXECUTE format('WITH m AS (INSERT INTO public.%I SELECT * FROM job_parts.%I ON CONFLICT DO NOTHING RETURNING 1) SELECT count(*) FROM m', t, part)
+      INTO moved;
+    EXECUTE format('DROP TABLE job_parts.%I', part);
+    UPDATE public.job_row_counts SET rows = rows - (n - moved) WHERE job_id = job AND kind = t AND n > moved;
+  END LOOP;
+  RETURN true;
+END
+$$;

@@ -1,0 +1,150 @@
+-- The storage functions as they are now: one readable copy, kept equal to what the migrations
+-- leave in the database (test/storage.test.ts compares every function of the schema job_parts
+-- with this file). A change to a function is a new migration that repeats its new body here.
+-- The code's only way to them is src/jobs/storage.ts.
+--
+-- A job's rows live in the tables shared by all jobs (`public.<table>`) unless the job was
+-- created with dedicated storage: then in tables of its own, `job_parts.<table>_<md5(job id)>`,
+-- which its deletion drops. The previous layout (one partition per job for every job) is kept
+-- in the schema job_parts_by_job until adopt_legacy_job has moved every job out of it.
+
+-- The tables in a job's storage (src/jobs/owned-tables.ts, stored: 'job'), in that order.
+CREATE OR REPLACE FUNCTION job_parts.tables() RETURNS text[] IMMUTABLE LANGUAGE sql
+AS $$ SELECT ARRAY['model_state_docs', 'model_snapshots', 'buckets', 'records', 'influencers', 'categories', 'forecasts'] $$;
+
+-- The dedicated table of `tbl` for job `job` in the schema job_parts (job ids may be 64
+-- characters long, identifiers 63 bytes). The previous version named a job's partitions so too.
+CREATE OR REPLACE FUNCTION job_parts.table_name(tbl text, job text) RETURNS text IMMUTABLE LANGUAGE sql
+AS $$ SELECT tbl || '_' || md5(job) $$;
+
+-- Creates the dedicated tables of job `job` that do not exist yet: the shared table's columns,
+-- defaults (its id sequence, so that ids stay unique across storage) and indexes, and a CHECK
+-- that only this job's rows go in. No foreign key: each one adds a trigger to jobs that every
+-- job's deletion runs (a cascade into every dedicated table, locks growing with their number);
+-- tables whose job row is gone are dropped by drop_orphans instead.
+CREATE OR REPLACE FUNCTION job_parts.create_tables(job text) RETURNS void LANGUAGE plpgsql
+AS $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY job_parts.tables() LOOP
+    EXECUTE format('CREATE TABLE IF NOT EXISTS job_parts.%I (LIKE public.%I INCLUDING DEFAULTS INCLUDING INDEXES, CHECK (job_id = %L))',
+                   job_parts.table_name(t, job), t, job);
+  END LOOP;
+END
+$$;
+
+-- Drops job `job`'s dedicated table of `tbl` with its kept row count; answers that count (the
+-- rows gone). One statement, so it is atomic on the embedded database's shared session too.
+-- A reader of that very table holds the DROP off: it waits at most 200 ms (55P03), and the
+-- caller tries again later rather than queue others behind it.
+CREATE OR REPLACE FUNCTION job_parts.drop_table(tbl text, job text) RETURNS bigint LANGUAGE plpgsql
+SET lock_timeout = '200ms'
+AS $$
+DECLARE
+  removed bigint;
+BEGIN
+  IF to_regclass('job_parts.' || quote_ident(job_parts.table_name(tbl, job))) IS NOT NULL THEN
+    EXECUTE format('DROP TABLE job_parts.%I', job_parts.table_name(tbl, job));
+  END IF;
+  DELETE FROM public.job_row_counts WHERE job_id = job AND kind = tbl RETURNING rows INTO removed;
+  RETURN coalesce(removed, 0);
+END
+$$;
+
+-- Dedicated tables whose job is gone or no longer dedicated (a DELETE FROM jobs by hand, an
+-- undone seed), at most 50 a call (each drop holds its locks to the end of the transaction);
+-- the sweep calls it every few seconds. Partitions of the previous layout are not touched.
+CREATE OR REPLACE FUNCTION job_parts.drop_orphans() RETURNS integer LANGUAGE plpgsql
+SET lock_timeout = '200ms'
+AS $$
+DECLARE
+  tbl text;
+  dropped integer := 0;
+BEGIN
+  FOR tbl IN
+    SELECT c.relname FROM pg_class c
+    WHERE c.relnamespace = 'job_parts'::regnamespace AND c.relkind = 'r' AND NOT c.relispartition
+      AND c.relname NOT IN (SELECT job_parts.table_name(t, j.id) FROM public.jobs j, unnest(job_parts.tables()) AS t WHERE j.storage = 'DEDICATED')
+    LIMIT 50
+  LOOP
+    EXECUTE format('DROP TABLE IF EXISTS job_parts.%I', tbl);
+    dropped := dropped + 1;
+  END LOOP;
+  RETURN dropped;
+END
+$$;
+
+-- Drops what the previous layout's partitions still hold of job `job` (rows adopt_legacy_job
+-- has not moved yet), lowering its kept counts; answers the rows dropped. A deletion calls it
+-- first, so a job not yet moved is deleted in O(1), as before the upgrade.
+CREATE OR REPLACE FUNCTION job_parts.drop_legacy(job text) RETURNS bigint LANGUAGE plpgsql
+AS $$
+DECLARE
+  t text;
+  part text;
+  n bigint;
+  removed bigint := 0;
+BEGIN
+  IF to_regnamespace('job_parts_by_job') IS NULL THEN RETURN 0; END IF;
+  -- Not while the adopter moves this job's rows.
+  PERFORM pg_advisory_xact_lock(hashtextextended('job_parts legacy ' || job, 0));
+  FOREACH t IN ARRAY job_parts.tables() LOOP
+    part := job_parts.table_name(t, job);
+    CONTINUE WHEN NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = 'job_parts'::regnamespace AND relname = part AND relispartition);
+    EXECUTE format('SELECT count(*) FROM job_parts.%I', part) INTO n;
+    EXECUTE format('DROP TABLE job_parts.%I', part);
+    UPDATE public.job_row_counts SET rows = rows - n WHERE job_id = job AND kind = t AND n > 0;
+    removed := removed + n;
+  END LOOP;
+  RETURN removed;
+END
+$$;
+
+-- Moves one job out of the previous layout into the shared tables, in the caller's transaction
+-- (one job per transaction: its locks are those of one job's seven partitions); answers false
+-- when none is left, after dropping the old parents. The rows keep their ids (same sequences)
+-- and the kept counts stay right; a job being deleted, or gone, loses its partitions instead.
+-- The service serves meanwhile (src/jobs/legacy-upgrade.ts calls it in the background until
+-- false); an interrupted run loses nothing and the next start carries on.
+CREATE OR REPLACE FUNCTION job_parts.adopt_legacy_job() RETURNS boolean LANGUAGE plpgsql
+AS $$
+DECLARE
+  t text;
+  job text;
+  part text;
+  n bigint;
+  moved bigint;
+BEGIN
+  -- One adopter at a time: instances starting together take turns.
+  PERFORM pg_advisory_xact_lock(hashtextextended('job_parts adopt', 0));
+  IF to_regnamespace('job_parts_by_job') IS NULL THEN RETURN false; END IF;
+  -- Some job that still has a partition, from the catalog (a read of the old parents would lock
+  -- every partition). Job ids hold no quote (ids.ts), so the bound's literal is the id.
+  SELECT substring(pg_get_expr(c.relpartbound, c.oid) FROM '^FOR VALUES IN \(''(.*)''\)$') INTO job
+  FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+  WHERE i.inhparent IN (SELECT oid FROM pg_class WHERE relnamespace = 'job_parts_by_job'::regnamespace AND relkind = 'p')
+  LIMIT 1;
+  IF job IS NULL THEN
+    DROP SCHEMA job_parts_by_job CASCADE;
+    RETURN false;
+  END IF;
+  PERFORM pg_advisory_xact_lock(hashtextextended('job_parts legacy ' || job, 0));
+  PERFORM 1 FROM public.jobs WHERE id = job AND NOT deleting FOR SHARE;
+  IF NOT FOUND THEN
+    PERFORM job_parts.drop_legacy(job);
+    RETURN true;
+  END IF;
+  FOREACH t IN ARRAY job_parts.tables() LOOP
+    part := job_parts.table_name(t, job);
+    CONTINUE WHEN to_regclass('job_parts.' || quote_ident(part)) IS NULL;
+    EXECUTE format('SELECT count(*) FROM job_parts.%I', part) INTO n;
+    -- A snapshot id written to the shared table since the upgrade began wins over the old row.
+    EXECUTE format('WITH m AS (INSERT INTO public.%I SELECT * FROM job_parts.%I ON CONFLICT DO NOTHING RETURNING 1) SELECT count(*) FROM m', t, part)
+      INTO moved;
+    EXECUTE format('DROP TABLE job_parts.%I', part);
+    UPDATE public.job_row_counts SET rows = rows - (n - moved) WHERE job_id = job AND kind = t AND n > moved;
+  END LOOP;
+  RETURN true;
+END
+$$;
