@@ -21,10 +21,7 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 
 const IDS_ONLY = `query ($first: Int, $after: String) { jobsConnection(first: $first, after: $after) { totalCount edges { cursor node { id } } } }`;
 const FULL = `query ($first: Int, $after: String) { jobsConnection(first: $first, after: $after) { totalCount edges { cursor node {
-  nodeId id state deleting createdAt
-  counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }
-  datafeed { nodeId id state }
-  deletionTask { nodeId id state progress { percent } }
+  id counts { total } datafeed { id state } deletionTask { id state }
 } } } }`;
 const JOB_EVENTS = `subscription { jobEvents { kind jobId deletedNodeId } }`;
 
@@ -56,7 +53,7 @@ async function timed(server: BenchServer, query: string, variables: Record<strin
  * Jobs `from`..`to`-1 in one set-based statement each for jobs, counts, datafeeds (every 5th)
  * and failed deletion tasks (every 7th, so Job.deletionTask has something to load).
  */
-export async function seedJobs(db: Database, from: number, to: number) {
+async function seedJobs(db: Database, from: number, to: number) {
   const q = (sql: string) => db.pool.query(sql, [from, to]);
   await q(`INSERT INTO jobs (id, groups, analysis_config, updated_at)
            SELECT 'bench-' || lpad(n::text, 5, '0'), ARRAY['bench'], '{}'::jsonb, now() FROM generate_series($1::int, $2::int - 1) AS n`);

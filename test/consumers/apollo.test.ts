@@ -10,6 +10,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { putJob } from '../support/jobs.ts';
+import { probeUntilHeard, until } from '../support/feeds.ts';
 import { ok, startServer, uniqueId, type TestServer } from '../support/server.ts';
 import { DeleteDatafeedMutation, PutDatafeedMutation } from '../operations/documents.ts';
 
@@ -94,10 +95,7 @@ describe('Apollo Client 4', () => {
       });
       try {
         // A feed has no first event: it is live once it hears a probe job's CREATED.
-        for (let n = 0; !kinds.some((k) => k.startsWith('CREATED:')); n++) {
-          await putJob(server, `${prefix}-probe-${n}`);
-          await new Promise((r) => setTimeout(r, 100));
-        }
+        await probeUntilHeard(server, prefix, () => kinds.some((k) => k.startsWith('CREATED:')));
         await ok(server, DeleteDatafeedMutation, { datafeedId: jobId });
         const deleted = await client.mutate({ mutation: DELETE_JOB, variables: { jobId } });
         expect(deleted.data!.deleteJob).toMatchObject({ __typename: 'DeletionTask', jobId });
@@ -117,11 +115,3 @@ describe('Apollo Client 4', () => {
     }
   });
 });
-
-async function until(condition: () => boolean, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

@@ -20,6 +20,7 @@ import {
 import { createClient as createWsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { putJob } from '../support/jobs.ts';
+import { probeUntilHeard, until } from '../support/feeds.ts';
 import { ok, startServer, uniqueId, type TestServer } from '../support/server.ts';
 import { DeleteDatafeedMutation, PutDatafeedMutation } from '../operations/documents.ts';
 import JobsQuery from './relay/generated/RelayDocsJobsQuery.graphql.ts';
@@ -112,10 +113,7 @@ describe('Relay 21', () => {
         },
       });
       try {
-        for (let n = 0; !kinds.some((k) => k.startsWith('CREATED:')); n++) {
-          await putJob(server, `${prefix}-probe-${n}`);
-          await new Promise((r) => setTimeout(r, 100));
-        }
+        await probeUntilHeard(server, prefix, () => kinds.some((k) => k.startsWith('CREATED:')));
         await ok(server, DeleteDatafeedMutation, { datafeedId: ids[0] });
         const answer = await new Promise<unknown>((resolve, reject) =>
           commitMutation(environment, { mutation: DeleteJobMutation, variables: { jobId: ids[0] }, onCompleted: resolve, onError: reject }),
@@ -138,12 +136,4 @@ function rootProxy(environment: Environment) {
   let root: ReturnType<Parameters<Parameters<typeof environment.commitUpdate>[0]>[0]['getRoot']> | undefined;
   environment.commitUpdate((store) => (root = store.getRoot()));
   return root!;
-}
-
-async function until(condition: () => boolean, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }

@@ -6,6 +6,7 @@ import { cacheExchange, type Cache, type Data } from '@urql/exchange-graphcache'
 import { createClient as createWsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { putJob } from '../support/jobs.ts';
+import { probeUntilHeard, until } from '../support/feeds.ts';
 import { ok, startServer, uniqueId, type TestServer } from '../support/server.ts';
 import { PutDatafeedMutation, DeleteDatafeedMutation } from '../operations/documents.ts';
 
@@ -97,10 +98,7 @@ describe('urql with Graphcache', () => {
       if (result.data) kinds.push(`${result.data.jobEvents.kind}:${result.data.jobEvents.jobId}`);
     });
     try {
-      for (let n = 0; !kinds.some((k) => k.startsWith('CREATED:')); n++) {
-        await putJob(server, `${prefix}-probe-${n}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      await probeUntilHeard(server, prefix, () => kinds.some((k) => k.startsWith('CREATED:')));
       await ok(server, DeleteDatafeedMutation, { datafeedId: jobId });
       await client
         .mutation(`mutation UrqlDelete($jobId: ID!) { deleteJob(jobId: $jobId, waitForCompletion: false) { __typename } }`, { jobId })
@@ -116,11 +114,3 @@ describe('urql with Graphcache', () => {
     }
   });
 });
-
-async function until(condition: () => boolean, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

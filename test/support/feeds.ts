@@ -32,3 +32,21 @@ export async function untilListening(
   }
   expect.fail(`the feed never heard a probe: ${JSON.stringify(collected.events)}`);
 }
+
+/** Resolves once `condition` holds (checked every 20 ms); fails after `ms`. */
+export async function until(condition: () => boolean, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** For a client library's own subscription: puts probe jobs until `heard()` says a CREATED arrived. */
+export async function probeUntilHeard(server: Pick<TestServer, 'graphqlUrl' | 'adminKey'>, prefix: string, heard: () => boolean): Promise<void> {
+  for (let n = 0; !heard(); n++) {
+    if (n >= 50) expect.fail('the subscription never heard a probe');
+    await ok(server, PutJobMutation, { input: { jobId: `${prefix}-probe-${n}`, analysisConfig } });
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
