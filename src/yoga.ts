@@ -11,7 +11,9 @@
 //   4. storable text: on execute, every input string must be text PostgreSQL can store;
 //   5. write rate limit: on execute, once the caller is known, before any resolver runs (after
 //      the input checks, so a refused call costs no budget);
-//   6. (yoga built-ins) validation, execution; errors masked by maskError below.
+//   6. uniform errors (src/http/uniform-errors.ts): code, type and status on the errors yoga and
+//      graphql-js make themselves, as the answer is written; which root mutation fields ran;
+//   7. (yoga built-ins) validation, execution; errors masked by maskError below.
 // CORS is yoga's own option (headers for allowed origins only); batching stays off.
 import { randomUUID } from 'node:crypto';
 import { getOperationAST, GraphQLError, type ExecutionArgs } from 'graphql';
@@ -29,6 +31,7 @@ import { useWriteRateLimit, type RateLimiter } from './rate-limit/write-rate-lim
 import { schema } from './schema/index.ts';
 import { loadPersistedDocuments, usePersistedDocuments, usePersistedDocumentsOnly } from './http/persisted-documents.ts';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
+import { useUniformErrors } from './http/uniform-errors.ts';
 import { domainErrorOf, toGraphQLError } from './schema/error-mapping.ts';
 import type { Services } from './services.ts';
 import type { Config } from './config.ts';
@@ -207,6 +210,7 @@ export function createYogaApp(services: Services, deps: YogaDeps) {
       useRequestLimits(config),
       useStorableText(),
       useWriteRateLimit(deps.rateLimiter),
+      useUniformErrors(),
     ],
   });
 }

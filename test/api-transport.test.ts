@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putJob } from './support/jobs.ts';
 import { ok, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
 import { CreateApiKeyMutation, JobsQuery } from './operations/documents.ts';
+import { ApiJobStateQuery } from './operations/api.ts';
 
 const cliDocuments = JSON.parse(readFileSync('src/cli/client/generated/persisted-documents.json', 'utf8')) as Record<string, string>;
 const [jobsId, jobsText] = Object.entries(cliDocuments).find(([, text]) => text.startsWith('query CliJobs('))!;
@@ -140,5 +141,53 @@ describe('@defer and @stream', () => {
         expect.objectContaining({ items: [{ id: `${prefix}-1` }] }),
       ]),
     );
+  });
+});
+
+describe('uniform errors', () => {
+  const first = async (reply: Promise<Response>) => {
+    const res = await reply;
+    const body = (await res.json()) as { data?: unknown; errors: { message: string; extensions: Record<string, unknown> }[]; extensions?: unknown };
+    return { status: res.status, body, error: body.errors[0] };
+  };
+  const headers = () => ({ 'content-type': 'application/json', accept: 'application/json', authorization: `ApiKey ${server.adminKey}` });
+  const postRaw = (body: unknown) => fetch(server.graphqlUrl, { method: 'POST', headers: headers(), body: JSON.stringify(body) });
+
+  it('validation and syntax errors, refused batches and mutations over GET carry code, type and status', async () => {
+    const validation = await first(postRaw({ query: '{ nope }' }));
+    expect(validation.error.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', type: 'illegal_argument_exception', status: 400 });
+    const syntax = await first(postRaw({ query: '{ nope ' }));
+    expect(syntax.error.extensions).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED', type: 'parsing_exception', status: 400 });
+    const batch = await first(postRaw([{ query: '{ __typename }' }, { query: '{ __typename }' }]));
+    expect(batch.status).toBe(400);
+    expect(batch.error).toMatchObject({
+      message: 'Batching is not supported.',
+      extensions: { code: 'BAD_REQUEST', type: 'illegal_argument_exception', status: 400 },
+    });
+    const get = await first(
+      fetch(`${server.graphqlUrl}?query=${encodeURIComponent('mutation { openJob(jobId: "x") { id } }')}`, {
+        headers: { authorization: `ApiKey ${server.adminKey}` },
+      }),
+    );
+    expect(get.status).toBe(405);
+    expect(get.error.extensions).toMatchObject({ code: 'BAD_REQUEST', type: 'illegal_argument_exception', status: 405 });
+  });
+
+  it('a mutation document with a failing alias says which root fields ran and which failed', async () => {
+    const jobId = uniqueId('alias');
+    const reply = await first(
+      postRaw({
+        query: `mutation {
+          a: putJob(input: { jobId: "${jobId}", analysisConfig: {} }) { id }
+          b: openJob(jobId: "${jobId}-missing") { id }
+          c: openJob(jobId: "${jobId}") { id }
+        }`,
+      }),
+    );
+    // openJob's Job! is null, so data is null as a whole: only the extension tells what ran.
+    expect(reply.body.data).toBeNull();
+    expect(reply.error.extensions).toMatchObject({ code: 'NOT_FOUND', status: 404 });
+    expect(reply.body.extensions).toEqual({ mutations: { completed: ['a'], failed: 'b', notRun: ['c'] } });
+    expect((await ok(server, ApiJobStateQuery, { id: jobId })).job).toMatchObject({ id: jobId, state: 'CLOSED' });
   });
 });

@@ -123,9 +123,13 @@ describe('request limits (graphql-armor and the body size)', () => {
     await stillServes();
   });
 
-  it('maxDepth: a selection deeper than 8 is refused', async () => {
-    badInput(await send(server, { query: nested(8, '__typename') }), 'Query depth limit of 8 exceeded, found 9.');
-    expect((await send(server, { query: nested(7, '__typename') })).body).toEqual({ data: { __typename: 'Query' } });
+  it('maxDepth: a selection deeper than 8 fields is refused; fragments are not levels', async () => {
+    // job → deletionTask → job → …: as deep as a client cares to go.
+    const deep = (pairs: number, inner: string) => `{ job(id: "nope") { ${'deletionTask { job { '.repeat(pairs)}${inner}${' } }'.repeat(pairs)} } }`;
+    badInput(await send(server, { query: deep(3, 'deletionTask { id }') }), 'Query depth limit of 8 exceeded, found 9.');
+    expect((await send(server, { query: deep(3, 'id') })).body).toEqual({ data: { job: null } });
+    // Relay and other fragment-colocating clients spread a fragment per component.
+    expect((await send(server, { query: nested(12, '__typename') })).body).toEqual({ data: { __typename: 'Query' } });
     await stillServes();
   });
 

@@ -47,7 +47,8 @@ export function useRequestLimits(config: Config): Plugin {
     // __typename counts too: otherwise `{ a1: __typename a2: __typename … }` would be free.
     maxAliases: { n: config.maxAliases, allowList: [], ...onRejection },
     costLimit: { maxCost: config.maxCost, ...onRejection },
-    maxDepth: { n: config.maxDepth, ...onRejection },
+    // Fragments are not levels: Relay and fragment-colocating clients spread one per component.
+    maxDepth: { n: config.maxDepth, flattenFragments: true, ...onRejection },
   }) as Plugin;
 }
 

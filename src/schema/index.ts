@@ -1,6 +1,7 @@
 // Imports every type file (each registers itself on the builder) and builds the schema.
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.ts';
+import { describeSchema } from './descriptions.ts';
 import './scalars.ts';
 import './acknowledged.ts';
 import './job.ts';
@@ -17,4 +18,4 @@ import './job-connection.ts';
 import './task-connection.ts';
 import './events.ts';
 
-export const schema = lexicographicSortSchema(builder.toSchema());
+export const schema = lexicographicSortSchema(describeSchema(builder.toSchema()));

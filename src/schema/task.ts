@@ -2,6 +2,7 @@ import type { TaskRow } from '../tasks/task-store.ts';
 import { getTask, isTerminal, listTasks, MAX_TASKS } from '../tasks/task-store.ts';
 import { watchTask } from '../tasks/watch.ts';
 import { assertTaskId } from '../tasks/task-ids.ts';
+import { PHASE_CONFIG, PHASE_STOPPING, STEPS } from '../deletion/plan.ts';
 import { Acknowledged } from './acknowledged.ts';
 import { builder } from './builder.ts';
 import { authorize, guarded } from './guard.ts';
@@ -18,6 +19,9 @@ export const TaskState = builder.enumType('TaskState', {
   } as const,
 });
 
+/** Every phase a deletion task shows, in order (TaskProgress.phase's documented values). */
+const PHASES = ['QUEUED', 'STARTING', PHASE_STOPPING, ...new Set(STEPS.map((step) => step.phase)), PHASE_CONFIG, 'DONE'];
+
 interface ProgressView {
   phase: string;
   deleted: number;
@@ -33,7 +37,9 @@ export function progressOf(task: TaskRow): ProgressView {
 
 const TaskProgress = builder.objectRef<ProgressView>('TaskProgress').implement({
   fields: (t) => ({
-    phase: t.exposeString('phase', { description: 'Name of the step now running, e.g. RESULTS, MODEL_STATE, CONFIG (service-defined, stable).' }),
+    phase: t.exposeString('phase', {
+      description: `Name of the step now running, e.g. RESULTS, MODEL_STATE, CONFIG (service-defined, stable). In order: ${PHASES.join(', ')}.`,
+    }),
     deleted: t.exposeInt('deleted', { description: 'Rows removed so far, and the rows this deletion removes, counted when the task started.' }),
     total: t.exposeInt('total'),
     percent: t.exposeFloat('percent', { description: '0..100, never decreasing over the life of a task.' }),

@@ -4,47 +4,79 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A note on a job timeline. */
 export type AnnotationInput = {
+  /** The note. */
   text: string;
+  /** The point of the timeline it annotates. */
   timestamp: string;
 };
 
+/** A result bucket: the anomaly score of one time span. */
 export type BucketInput = {
+  /** The bucket anomaly score, 0 to 100. */
   anomalyScore: number;
+  /** The bucket's length in seconds. */
   bucketSpanSeconds: number;
+  /** The start of the bucket. */
   timestamp: string;
 };
 
+/** A category of log messages (categorization). */
 export type CategoryInput = {
+  /** The category number, unique per job. */
   categoryId: number;
+  /** Example messages of the category. */
   examples?: Array<string> | null | undefined;
+  /** The terms that define the category. */
   terms: string;
 };
 
+/** Elasticsearch's cluster privileges, as an API key carries them. */
 export type ClusterPrivilege =
+  /** Everything. */
   | 'ALL'
+  /** Read and write jobs, datafeeds and tasks. */
   | 'MANAGE'
+  /** Read and write machine-learning jobs and datafeeds. */
   | 'MANAGE_ML'
+  /** Create, list and invalidate API keys (no job access). */
   | 'MANAGE_SECURITY'
+  /** Read only. */
   | 'MONITOR'
+  /** Read machine-learning jobs, datafeeds and tasks. */
   | 'MONITOR_ML';
 
+/** A datafeed's state. */
 export type DatafeedState =
+  /** Feeding its job. */
   | 'STARTED'
+  /** Being started. */
   | 'STARTING'
+  /** Not feeding (the state after putDatafeed). */
   | 'STOPPED'
+  /** Being stopped. */
   | 'STOPPING';
 
+/** One forecast value. */
 export type ForecastInput = {
+  /** The forecast it belongs to. */
   forecastId: string | number;
+  /** The predicted value. */
   prediction: number;
+  /** The time it predicts. */
   timestamp: string;
 };
 
+/** An influencer result: how much a field value contributed to an anomaly. */
 export type InfluencerInput = {
+  /** The influencer field. */
   fieldName: string;
+  /** Its value. */
   fieldValue: string;
+  /** The influencer score, 0 to 100. */
   influencerScore: number;
+  /** The bucket it belongs to. */
   timestamp: string;
 };
 
@@ -73,7 +105,9 @@ export type JobFilter = {
 
 /** The order of a page of jobs. */
 export type JobOrder = {
+  /** ASC (default) or DESC. */
   direction?: OrderDirection;
+  /** What to sort by. */
   field: JobOrderField;
 };
 
@@ -86,18 +120,28 @@ export type JobOrderField =
   /** `counts.total`: the rows the job owns. */
   | 'TOTAL_ROWS';
 
+/** A job's state. */
 export type JobState =
+  /** Not running (the state after putJob); can be deleted. */
   | 'CLOSED'
+  /** Being closed. */
   | 'CLOSING'
+  /** Failed; closing it needs force. */
   | 'FAILED'
+  /** Running: accepts results. */
   | 'OPENED'
+  /** Being opened. */
   | 'OPENING';
 
+/** A model snapshot and its state documents. */
 export type ModelSnapshotInput = {
+  /** Free text. */
   description?: string | null | undefined;
+  /** The snapshot id, unique per job. */
   snapshotId: string | number;
   /** Opaque model state documents stored with the snapshot. */
   stateDocs: Array<string>;
+  /** When the snapshot was taken. */
   timestamp: string;
 };
 
@@ -108,26 +152,43 @@ export type OrderDirection =
   /** Largest first. */
   | 'DESC';
 
+/** A new datafeed. */
 export type PutDatafeedInput = {
+  /** The datafeed id (same rules as job ids). */
   datafeedId: string | number;
+  /** The indices to read: at least one. */
   indices: Array<string>;
+  /** The job to feed. */
   jobId: string | number;
+  /** A query object; default match_all. */
   query?: unknown;
 };
 
+/** A new job. */
 export type PutJobInput = {
+  /** The analysis configuration: a JSON object. */
   analysisConfig: unknown;
+  /** The data description: a JSON object. */
   dataDescription?: unknown;
+  /** Free text. */
   description?: string | null | undefined;
+  /** Group names (same rules as ids; a group may not be named like a job). */
   groups?: Array<string> | null | undefined;
+  /** The job id: lowercase alphanumerics, hyphens and underscores, starting and ending alphanumeric; at most 64 characters. */
   jobId: string | number;
 };
 
+/** An anomaly record. */
 export type RecordInput = {
+  /** The actual value. */
   actual?: number | null | undefined;
+  /** The analysed field. */
   fieldName?: string | null | undefined;
+  /** The record score, 0 to 100. */
   recordScore: number;
+  /** The bucket it belongs to. */
   timestamp: string;
+  /** The typical value. */
   typical?: number | null | undefined;
 };
 
@@ -135,15 +196,21 @@ export type RecordInput = {
 export type ResultsInput = {
   /** System annotations (createdBy `_xpack`). */
   annotations?: Array<AnnotationInput> | null | undefined;
+  /** Result buckets. */
   buckets?: Array<BucketInput> | null | undefined;
+  /** Categories. */
   categories?: Array<CategoryInput> | null | undefined;
   /** Replaces the job's categorizer state documents. */
   categorizerState?: Array<string> | null | undefined;
+  /** Forecast values. */
   forecasts?: Array<ForecastInput> | null | undefined;
+  /** Influencer results. */
   influencers?: Array<InfluencerInput> | null | undefined;
+  /** Model snapshots with their state documents. */
   modelSnapshots?: Array<ModelSnapshotInput> | null | undefined;
   /** Replaces the job's quantiles document. */
   quantiles?: unknown;
+  /** Anomaly records. */
   records?: Array<RecordInput> | null | undefined;
 };
 
@@ -157,11 +224,15 @@ export type TaskFilter = {
   states?: Array<TaskState> | null | undefined;
 };
 
+/** A task's state. */
 export type TaskState =
+  /** Ended successfully (response is set). */
   | 'COMPLETED'
+  /** Ended with an error (error is set); deleteJob again resumes a deletion. */
   | 'FAILED'
   /** Accepted, not yet picked up by a runner. */
   | 'QUEUED'
+  /** Held by a runner on some instance. */
   | 'RUNNING';
 
 export type ApiPutJobMutationVariables = Exact<{

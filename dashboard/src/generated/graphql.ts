@@ -4,18 +4,30 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Elasticsearch's cluster privileges, as an API key carries them. */
 export type ClusterPrivilege =
+  /** Everything. */
   | 'ALL'
+  /** Read and write jobs, datafeeds and tasks. */
   | 'MANAGE'
+  /** Read and write machine-learning jobs and datafeeds. */
   | 'MANAGE_ML'
+  /** Create, list and invalidate API keys (no job access). */
   | 'MANAGE_SECURITY'
+  /** Read only. */
   | 'MONITOR'
+  /** Read machine-learning jobs, datafeeds and tasks. */
   | 'MONITOR_ML';
 
+/** A datafeed's state. */
 export type DatafeedState =
+  /** Feeding its job. */
   | 'STARTED'
+  /** Being started. */
   | 'STARTING'
+  /** Not feeding (the state after putDatafeed). */
   | 'STOPPED'
+  /** Being stopped. */
   | 'STOPPING';
 
 /** What happened to a job. */
@@ -43,7 +55,9 @@ export type JobFilter = {
 
 /** The order of a page of jobs. */
 export type JobOrder = {
+  /** ASC (default) or DESC. */
   direction?: OrderDirection;
+  /** What to sort by. */
   field: JobOrderField;
 };
 
@@ -56,11 +70,17 @@ export type JobOrderField =
   /** `counts.total`: the rows the job owns. */
   | 'TOTAL_ROWS';
 
+/** A job's state. */
 export type JobState =
+  /** Not running (the state after putJob); can be deleted. */
   | 'CLOSED'
+  /** Being closed. */
   | 'CLOSING'
+  /** Failed; closing it needs force. */
   | 'FAILED'
+  /** Running: accepts results. */
   | 'OPENED'
+  /** Being opened. */
   | 'OPENING';
 
 /** Sort direction. */
@@ -70,11 +90,15 @@ export type OrderDirection =
   /** Largest first. */
   | 'DESC';
 
+/** A task's state. */
 export type TaskState =
+  /** Ended successfully (response is set). */
   | 'COMPLETED'
+  /** Ended with an error (error is set); deleteJob again resumes a deletion. */
   | 'FAILED'
   /** Accepted, not yet picked up by a runner. */
   | 'QUEUED'
+  /** Held by a runner on some instance. */
   | 'RUNNING';
 
 export type DashboardTaskFragment = { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null };

@@ -4,24 +4,39 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A datafeed's state. */
 export type DatafeedState =
+  /** Feeding its job. */
   | 'STARTED'
+  /** Being started. */
   | 'STARTING'
+  /** Not feeding (the state after putDatafeed). */
   | 'STOPPED'
+  /** Being stopped. */
   | 'STOPPING';
 
+/** A job's state. */
 export type JobState =
+  /** Not running (the state after putJob); can be deleted. */
   | 'CLOSED'
+  /** Being closed. */
   | 'CLOSING'
+  /** Failed; closing it needs force. */
   | 'FAILED'
+  /** Running: accepts results. */
   | 'OPENED'
+  /** Being opened. */
   | 'OPENING';
 
+/** A task's state. */
 export type TaskState =
+  /** Ended successfully (response is set). */
   | 'COMPLETED'
+  /** Ended with an error (error is set); deleteJob again resumes a deletion. */
   | 'FAILED'
   /** Accepted, not yet picked up by a runner. */
   | 'QUEUED'
+  /** Held by a runner on some instance. */
   | 'RUNNING';
 
 export type CliTaskFragment = { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null };
