@@ -21,10 +21,7 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 
 const IDS_ONLY = `query ($first: Int, $after: String) { jobsConnection(first: $first, after: $after) { totalCount edges { cursor node { id } } } }`;
 const FULL = `query ($first: Int, $after: String) { jobsConnection(first: $first, after: $after) { totalCount edges { cursor node {
-  nodeId id state deleting createdAt
-  counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }
-  datafeed { nodeId id state }
-  deletionTask { nodeId id state progress { percent } }
+  id counts { total } datafeed { id state } deletionTask { id state }
 } } } }`;
 const JOB_EVENTS = `subscription { jobEvents { kind jobId deletedNodeId } }`;
 

@@ -35,13 +35,16 @@ function feed<T>(
   sources: {
     messages: AsyncIterable<unknown> & { return?(): unknown };
     handle: (message: never, push: (value: T) => Promise<unknown>) => Promise<void>;
+    /** Called as each message arrives, before the ones ahead of it are handled. */
+    arrive?: (message: never) => void;
   }[],
 ): AsyncIterable<T> {
   return new Repeater<T>(async (push, stop) => {
     let chain = Promise.resolve();
-    for (const { messages, handle } of sources) {
+    for (const { messages, handle, arrive } of sources) {
       void (async () => {
         for await (const message of messages) {
+          arrive?.(message as never);
           chain = chain.then(() => handle(message as never, push)).catch((err: unknown) => stop(err));
         }
       })().catch((err: unknown) => stop(err));
@@ -91,6 +94,10 @@ export function jobEvents(db: Database, pubsub: PubSub, filter: JobFilter | null
   const groupsSeen = new Map<string, readonly string[]>();
   const isNew = versionTracker();
   const progressed = deletionPace();
+  // The newest version announced per task, as messages arrive: a DELETING already overtaken by a
+  // newer change waiting behind it is skipped (that change tells the job's state, and a DELETED
+  // is not held up behind a thousand stale DELETING sends).
+  const announced = new Map<string, number>();
   const pushIfMatching = async (kind: JobEventKind, job: Job | null, push: (e: JobEvent) => Promise<unknown>) => {
     if (!job) return; // Gone already: its DELETED follows.
     groupsSeen.set(job.id, job.groups);
@@ -103,13 +110,15 @@ export function jobEvents(db: Database, pubsub: PubSub, filter: JobFilter | null
     },
     {
       messages: pubsub.subscribe('taskEvents'),
+      arrive: (message: TaskEventMessage) => void announced.set(message.taskId, Math.max(message.version, announced.get(message.taskId) ?? 0)),
       handle: async (message: TaskEventMessage, push) => {
         const task = await readTask(db, message.taskId, message.version);
         if (!task || task.action !== ACTION_DELETE_JOB || !isNew(task)) return;
         if (task.state !== 'COMPLETED') {
-          if (!progressed(task)) return;
+          if ((announced.get(task.id) ?? 0) > task.version || !progressed(task)) return;
           return pushIfMatching('DELETING', await jobAfter(db, message, task.jobId), push);
         }
+        announced.delete(task.id);
         const groups = groupsSeen.get(task.jobId);
         groupsSeen.delete(task.jobId);
         if (!groups || idsMatch(task.jobId, groups)) await push({ kind: 'DELETED', jobId: task.jobId, job: null });
