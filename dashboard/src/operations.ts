@@ -19,9 +19,9 @@ export const SessionQuery = graphql(`
 /** Privileges that may delete jobs and datafeeds (D2); the others only read. */
 export const WRITE_PRIVILEGES = ['MANAGE_ML', 'MANAGE', 'ALL'];
 
-// The service's cost and depth limits (MAX_COST 5000, MAX_DEPTH 8; a fragment spread counts as a
-// level) refuse a page of 50 jobs with all their fields under edges/node: the page's ids come first,
-// then the jobs by id (`nodes`), and the task fields are written out in the job rather than spread.
+// The service's cost limit (MAX_COST 5000, which grows with nesting and with `first`) refuses a
+// page of 50 jobs with all their fields under edges/node: the page's ids come first, then the jobs
+// by id (`nodes`), with the task fields written out in the job.
 export const JobFields = graphql(`
   fragment DashboardJob on Job {
     id nodeId state deleting description groups createdAt
