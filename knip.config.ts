@@ -9,12 +9,16 @@ const config: KnipConfig = {
     'src/cli/*.ts',
     // The dashboard's index.html loads it.
     'dashboard/src/main.tsx',
+    // relay-compiler's sources and artifacts (test/consumers/relay.test.ts compiles and validates them).
+    'test/consumers/relay/**/*.ts',
   ],
   project: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'bin/*.js', 'dashboard/src/**/*.{ts,tsx}', '*.ts'],
   vite: { config: ['dashboard/vite.config.ts'] },
   // The generated Prisma client imports it (src/generated/prisma is written by postinstall and
   // not committed, so knip does not read it).
-  ignoreDependencies: ['@prisma/client'],
+  // relay-compiler is run as a binary by test/consumers/relay.test.ts; @types/relay-runtime is
+  // read by TypeScript for relay-runtime's types, not imported by name.
+  ignoreDependencies: ['@prisma/client', 'relay-compiler', '@types/relay-runtime'],
   // A constant or type exported for its own file's readers is still read.
   ignoreExportsUsedInFile: true,
   // GraphQL documents: a fragment is exported for codegen, which finds it by name in the
@@ -23,6 +27,8 @@ const config: KnipConfig = {
     'test/operations/documents.ts': ['exports'],
     'src/cli/client/operations.ts': ['exports'],
     'dashboard/src/operations.ts': ['exports'],
+    // relay-compiler writes an artifact per operation with its types; a consumer imports only some.
+    'test/consumers/relay/generated/*.ts': ['types'],
   },
 };
 

@@ -32,7 +32,7 @@ import { createErrorMasker, type YogaApp } from './yoga.ts';
  * whereas 4429 is graphql-ws's TooManyInitialisationRequests, which its client treats as fatal.
  */
 export const CLOSE_TRY_AGAIN_LATER = 1013;
-export const CLOSE_TOO_MANY_CONNECTIONS = CLOSE_TRY_AGAIN_LATER;
+const CLOSE_TOO_MANY_CONNECTIONS = CLOSE_TRY_AGAIN_LATER;
 
 interface EnvelopedRoot {
   execute: (args: ExecutionArgs) => unknown;

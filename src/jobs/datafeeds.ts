@@ -51,11 +51,6 @@ export async function getDatafeed(db: Database, id: string): Promise<Datafeed | 
   return db.prisma.datafeed.findUnique({ where: { id } });
 }
 
-/** The job's datafeed, if any (the job is known to exist). */
-export async function datafeedOfJob(db: Database, jobId: string): Promise<Datafeed | null> {
-  return db.prisma.datafeed.findUnique({ where: { jobId } });
-}
-
 export async function startDatafeed(db: Database, id: string): Promise<Datafeed> {
   return changeDatafeed(db, id, async (tx, datafeed, jobState) => {
     if (datafeed.state === 'STARTED') return datafeed;

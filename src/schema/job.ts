@@ -77,7 +77,11 @@ Job.implement({
       description: 'The deletion under way, or the last one that failed; null otherwise.',
       resolve: (job, _args, ctx) => (job.deletionTaskId ? loadersOf(ctx).task.load(job.deletionTaskId) : null),
     }),
-    storage: t.field({ type: JobStorage, resolve: (job) => job.storage }),
+    storage: t.field({
+      type: JobStorage,
+      description: "Where the job's results live: SHARED tables (the default) or tables of its own (DEDICATED), chosen at putJob.",
+      resolve: (job) => job.storage,
+    }),
     resultsIndexName: t.string({
       description: "Elasticsearch's results_index_name: `shared` for shared storage, `custom-<job id>` for dedicated storage.",
       resolve: (job) => resultsIndexName(job.storage, job.id),
