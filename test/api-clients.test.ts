@@ -26,7 +26,7 @@ import {
   ClientsJobEventsSubscription,
   ClientsTaskEventsSubscription,
 } from './operations/clients.ts';
-import { eventually, untilListening } from './support/feeds.ts';
+import { eventMatching, untilListening } from './support/feeds.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -322,7 +322,7 @@ describe('jobEvents and taskEvents', () => {
       await putJob(server, uniqueId('elsewhere'));
       const { nodeId } = (await ok(server, ClientsJobLinksQuery, { id: jobId })).job!;
       const task = await asyncDelete(server, jobId);
-      const deleted = await eventually(feed, (e) => e.data?.jobEvents.jobId === jobId && e.data.jobEvents.kind === 'DELETED');
+      const deleted = await eventMatching(feed, (e) => e.data?.jobEvents.jobId === jobId && e.data.jobEvents.kind === 'DELETED');
       expect(deleted.data!.jobEvents).toEqual({ kind: 'DELETED', jobId, jobNodeId: nodeId, deletedNodeId: nodeId, job: null });
       const seen = kinds(feed.events, jobId);
       expect(seen[0]).toBe('CREATED');
@@ -352,10 +352,10 @@ describe('jobEvents and taskEvents', () => {
       const jobId = `${prefix}-job`;
       await putJob(server, jobId);
       await ok(server, OpenJobMutation, { jobId });
-      const opened = await eventually(feed, (e) => e.data?.jobEvents.jobId === jobId);
+      const opened = await eventMatching(feed, (e) => e.data?.jobEvents.jobId === jobId);
       expect(opened.data!.jobEvents).toMatchObject({ kind: 'UPDATED', job: { state: 'OPENED' } });
       await ok(server, ClientsDeleteJobMutation, { jobId, force: true });
-      await eventually(feed, (e) => e.data?.jobEvents.kind === 'DELETED');
+      await eventMatching(feed, (e) => e.data?.jobEvents.kind === 'DELETED');
       // CREATED (a CLOSED job) was filtered out; DELETED is checked against ids only.
       expect(kinds(feed.events, jobId)[0]).toBe('UPDATED');
       expect(kinds(all.events, jobId)[0]).toBe('CREATED');
@@ -386,10 +386,10 @@ describe('jobEvents and taskEvents', () => {
       for (const jobId of jobIds) await jobWithData(server, jobId, 'closed');
       const taskIds = await Promise.all(jobIds.map((jobId) => asyncDelete(server, jobId)));
       for (const [i, taskId] of taskIds.entries()) {
-        const end = await eventually(tasks, (e) => e.data?.taskEvents.id === taskId && e.data.taskEvents.state === 'COMPLETED');
+        const end = await eventMatching(tasks, (e) => e.data?.taskEvents.id === taskId && e.data.taskEvents.state === 'COMPLETED');
         expect(end.data!.taskEvents).toMatchObject({ jobId: jobIds[i], progress: { percent: 100 } });
       }
-      await eventually(onlyOne, (e) => e.data?.taskEvents.state === 'COMPLETED');
+      await eventMatching(onlyOne, (e) => e.data?.taskEvents.state === 'COMPLETED');
       expect(new Set(onlyOne.events.map((e) => e.data?.taskEvents.id))).toEqual(new Set([taskIds[0]]));
       // Versions only move forward per task: no state is repeated out of order.
       for (const taskId of taskIds) {

@@ -312,7 +312,15 @@ describe.skipIf(skipped)('dashboard', () => {
     expect(text).toContain(`${jobId} deleted`);
     expect(text).toContain(`Deleting job by task with id '${taskId}'`);
     await page.screenshot({ path: join(SHOTS, 'dashboard-task-page.png') });
-    await task.getByRole('link', { name: 'Back to the dashboard' }).click();
+
+    // A task that met passing errors (the runner retried them: attempts, lastError) says so on its page.
+    const resumed = tasks[0].id;
+    await server.app.db.pool.query(`UPDATE tasks SET attempts = 3, last_error = 'connection lost (57P01)' WHERE id = $1`, [resumed]);
+    await page.evaluate((id) => (location.hash = `#task/${encodeURIComponent(id)}`), resumed);
+    const retried = page.getByRole('region', { name: `Task ${resumed}` });
+    await retried.getByText('last passing error: connection lost (57P01)').waitFor();
+    expect(await retried.textContent()).toMatch(/Attempts\s*3/);
+    await retried.getByRole('link', { name: 'Back to the dashboard' }).click();
     await page.getByRole('region', { name: 'Jobs', exact: true }).waitFor();
   });
 

@@ -10,7 +10,8 @@ import { DeleteJobMutation, JobQuery, PutJobMutation, TaskProgressSubscription, 
 import pg from 'pg';
 import type { Database } from '../src/db/client.ts';
 import { totalOwned } from './support/data.ts';
-import { createPgCluster, faultToolsMissing, startRedis, until, type PgCluster, type RedisServer } from './support/faults.ts';
+import { createPgCluster, faultToolsMissing, startRedis, type PgCluster, type RedisServer } from './support/faults.ts';
+import { until } from './support/wait.ts';
 import { analysisConfig } from './support/jobs.ts';
 import { spawnServer, type ServerProcess } from './support/process.ts';
 import { gql, ok, uniqueId, wsClient, wsSubscribe } from './support/server.ts';

@@ -14,7 +14,7 @@ import { rowsOwnedBy } from './support/data.ts';
 import pg from 'pg';
 import { postgresServer, redis, unmet } from './support/requirements.ts';
 import { ClientsJobEventsSubscription } from './operations/clients.ts';
-import { eventually as eventMatching, untilListening } from './support/feeds.ts';
+import { eventMatching, untilListening } from './support/feeds.ts';
 
 const databaseUrl = inject('databaseUrl');
 const redisUrl = inject('redisUrl');

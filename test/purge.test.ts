@@ -7,7 +7,7 @@ import { JobQuery } from './operations/documents.ts';
 import { totalOwned } from './support/data.ts';
 import { jobWithData } from './support/jobs.ts';
 import { ok, rowsOf, startServer, uniqueId, type TestServer } from './support/server.ts';
-import { until } from './support/faults.ts';
+import { until } from './support/wait.ts';
 
 const run = promisify(execFile);
 let server: TestServer;

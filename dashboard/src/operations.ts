@@ -8,6 +8,7 @@ export const TaskFields = graphql(`
     id jobId description state completed startTime runningTimeNanos
     progress { phase deleted total percent }
     error { type reason }
+    attempts lastError
   }
 `);
 
@@ -30,6 +31,7 @@ export const JobFields = graphql(`
       id jobId description state completed startTime runningTimeNanos
       progress { phase deleted total percent }
       error { type reason }
+      attempts lastError
     }
     counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }
   }

@@ -10,7 +10,8 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { putJob } from '../support/jobs.ts';
-import { probeUntilHeard, until } from '../support/feeds.ts';
+import { probeUntilHeard } from '../support/feeds.ts';
+import { until } from '../support/wait.ts';
 import { ok, startServer, uniqueId, type TestServer } from '../support/server.ts';
 import { DeleteDatafeedMutation, PutDatafeedMutation } from '../operations/documents.ts';
 
@@ -99,10 +100,10 @@ describe('Apollo Client 4', () => {
         await ok(server, DeleteDatafeedMutation, { datafeedId: jobId });
         const deleted = await client.mutate({ mutation: DELETE_JOB, variables: { jobId } });
         expect(deleted.data!.deleteJob).toMatchObject({ __typename: 'DeletionTask', jobId });
-        await until(() => kinds.includes(`DELETING:${jobId}`));
+        await until('the subscription to see it', () => kinds.includes(`DELETING:${jobId}`));
         // The DELETING event's job (with its nodeId) updated the cached job in place.
         expect((client.cache.extract() as Record<string, Record<string, unknown>>)[job.nodeId]).toMatchObject({ deleting: true });
-        await until(() => kinds.includes(`DELETED:${jobId}`));
+        await until('the subscription to see it', () => kinds.includes(`DELETED:${jobId}`));
         const after = client.cache.extract() as Record<string, Record<string, unknown>>;
         expect(after[job.nodeId]).toBeUndefined();
         const again = await client.query({ query: JOBS, variables: { filter: { ids: jobId } }, fetchPolicy: 'network-only' });

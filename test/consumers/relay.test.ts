@@ -20,7 +20,8 @@ import {
 import { createClient as createWsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { putJob } from '../support/jobs.ts';
-import { probeUntilHeard, until } from '../support/feeds.ts';
+import { probeUntilHeard } from '../support/feeds.ts';
+import { until } from '../support/wait.ts';
 import { ok, startServer, uniqueId, type TestServer } from '../support/server.ts';
 import { DeleteDatafeedMutation, PutDatafeedMutation } from '../operations/documents.ts';
 import JobsQuery from './relay/generated/RelayDocsJobsQuery.graphql.ts';
@@ -119,7 +120,7 @@ describe('Relay 21', () => {
           commitMutation(environment, { mutation: DeleteJobMutation, variables: { jobId: ids[0] }, onCompleted: resolve, onError: reject }),
         );
         expect(answer).toMatchObject({ deleteJob: { __typename: 'DeletionTask', jobId: ids[0] } });
-        await until(() => kinds.includes(`DELETED:${ids[0]}`));
+        await until('the subscription to see it', () => kinds.includes(`DELETED:${ids[0]}`));
         // @deleteRecord removed the job's record from the store.
         expect(source().get(first.nodeId as string)).toBeNull();
         expect(source().get(jobRecords()[0]!.nodeId as string)).toMatchObject({ id: ids[1] });

@@ -6,7 +6,8 @@ import { cacheExchange, type Cache, type Data } from '@urql/exchange-graphcache'
 import { createClient as createWsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { putJob } from '../support/jobs.ts';
-import { probeUntilHeard, until } from '../support/feeds.ts';
+import { probeUntilHeard } from '../support/feeds.ts';
+import { until } from '../support/wait.ts';
 import { ok, startServer, uniqueId, type TestServer } from '../support/server.ts';
 import { PutDatafeedMutation, DeleteDatafeedMutation } from '../operations/documents.ts';
 
@@ -103,7 +104,7 @@ describe('urql with Graphcache', () => {
       await client
         .mutation(`mutation UrqlDelete($jobId: ID!) { deleteJob(jobId: $jobId, waitForCompletion: false) { __typename } }`, { jobId })
         .toPromise();
-      await until(() => kinds.includes(`DELETED:${jobId}`));
+      await until('the subscription to see it', () => kinds.includes(`DELETED:${jobId}`));
       // Invalidated: a cache-only read of the job finds nothing.
       const afterwards = await client.query(JOB, { nodeId: job.nodeId }, { requestPolicy: 'cache-only' }).toPromise();
       expect(afterwards.data?.node ?? null).toBeNull();

@@ -91,13 +91,3 @@ export async function startRedis(port: number): Promise<RedisServer> {
   await start();
   return { url: `redis://127.0.0.1:${port}`, start, stop };
 }
-
-/** Polls `check` every 100 ms until it answers true; fails after `timeoutMs` with `what`. */
-export async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await Promise.resolve(check()).catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

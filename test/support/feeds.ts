@@ -6,7 +6,7 @@ import { analysisConfig } from './jobs.ts';
 import { ok, type Collected, type TestServer } from './server.ts';
 
 /** Resolves once `collected` holds an event that satisfies `match` (rejects on the stream's error or after `ms`). */
-export async function eventually<T>(collected: Collected<T>, match: (event: T) => boolean, ms = 30_000): Promise<T> {
+export async function eventMatching<T>(collected: Collected<T>, match: (event: T) => boolean, ms = 30_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const found = collected.events.find(match);
@@ -27,19 +27,10 @@ export async function untilListening(
   for (let n = 0; n < 50; n++) {
     const probe = `${prefix}-probe-${n}`;
     await ok(server, PutJobMutation, { input: { jobId: probe, analysisConfig } });
-    const heard = await eventually(collected, (e) => e.data?.jobEvents.jobId === probe, 200).catch(() => undefined);
+    const heard = await eventMatching(collected, (e) => e.data?.jobEvents.jobId === probe, 200).catch(() => undefined);
     if (heard) return;
   }
   expect.fail(`the feed never heard a probe: ${JSON.stringify(collected.events)}`);
-}
-
-/** Resolves once `condition` holds (checked every 20 ms); fails after `ms`. */
-export async function until(condition: () => boolean, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** For a client library's own subscription: puts probe jobs until `heard()` says a CREATED arrived. */

@@ -14,3 +14,13 @@ export const PATIENCE_MS = 30_000;
 export function eventually<T>(check: () => T | Promise<T>, { timeoutMs = PATIENCE_MS, everyMs = 50 } = {}): Promise<T> {
   return vi.waitFor(check, { timeout: timeoutMs, interval: everyMs });
 }
+
+/** Waits until `check` answers true (a throw counts as not yet); fails naming `what` after `timeoutMs`. */
+export function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = PATIENCE_MS): Promise<void> {
+  return eventually(
+    async () => {
+      if (!(await check())) throw new Error(`timed out waiting for ${what}`);
+    },
+    { timeoutMs, everyMs: 100 },
+  );
+}

@@ -94,6 +94,11 @@ export function DeletionProgress({ tracked, domId, compact, onDismiss }: Props) 
           </div>
         </dl>
       )}
+      {!finished && task && task.attempts > 1 && task.lastError && (
+        <p class="alert alert-warning" data-testid="deletion-retrying">
+          Retrying after a passing error (attempt {task.attempts}): {task.lastError}
+        </p>
+      )}
       {failed && task?.error && (
         <p class="alert alert-error">
           {task.error.reason} <span class="code">{task.error.type}</span>

@@ -101,6 +101,11 @@ export function JobsTable({ jobs, deletionOf, canDelete, onDelete, onResume, onR
                     <JobStateBadge state={job.state} />
                     {job.deleting && <DeletionBadge deletion={deletion} />}
                   </span>
+                  {deletion?.status !== 'failed' && deletion?.task && deletion.task.attempts > 1 && deletion.task.lastError && (
+                    <span class="muted small block" data-testid="deletion-retrying">
+                      retrying (attempt {deletion.task.attempts}): {deletion.task.lastError}
+                    </span>
+                  )}
                   {deletion?.status === 'failed' && deletion.task.error && (
                     <span class="error-text block small" data-testid="deletion-error">
                       {deletion.task.error.reason}

@@ -102,6 +102,13 @@ function TaskDetails({ task, audit, onShowJob }: Loaded & { onShowJob(jobId: str
           </dd>
         </div>
         <div>
+          <dt>Attempts</dt>
+          <dd>
+            {task.attempts}
+            {task.lastError && task.state !== 'FAILED' && <span class="muted small block">last passing error: {task.lastError}</span>}
+          </dd>
+        </div>
+        <div>
           <dt>Step</dt>
           <dd>
             <code>{task.progress.phase}</code>

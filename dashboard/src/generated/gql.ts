@@ -15,9 +15,9 @@ import * as types from './graphql.ts';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment DashboardTask on Task {\n    id jobId description state completed startTime runningTimeNanos\n    progress { phase deleted total percent }\n    error { type reason }\n  }\n": typeof types.DashboardTaskFragmentDoc,
+    "\n  fragment DashboardTask on Task {\n    id jobId description state completed startTime runningTimeNanos\n    progress { phase deleted total percent }\n    error { type reason }\n    attempts lastError\n  }\n": typeof types.DashboardTaskFragmentDoc,
     "\n  query DashboardSession { currentApiKey { name privileges } }\n": typeof types.DashboardSessionDocument,
-    "\n  fragment DashboardJob on Job {\n    id nodeId state deleting description groups createdAt\n    datafeed { id state }\n    deletionTask {\n      id jobId description state completed startTime runningTimeNanos\n      progress { phase deleted total percent }\n      error { type reason }\n    }\n    counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n  }\n": typeof types.DashboardJobFragmentDoc,
+    "\n  fragment DashboardJob on Job {\n    id nodeId state deleting description groups createdAt\n    datafeed { id state }\n    deletionTask {\n      id jobId description state completed startTime runningTimeNanos\n      progress { phase deleted total percent }\n      error { type reason }\n      attempts lastError\n    }\n    counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n  }\n": typeof types.DashboardJobFragmentDoc,
     "\n  query Dashboard($first: Int, $after: String, $last: Int, $before: String, $filter: JobFilter, $orderBy: JobOrder, $actions: String!) {\n    jobsConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { nodeId } }\n    }\n    deleting: jobsConnection(first: 100, filter: { deleting: true }) { edges { node { nodeId } } }\n    fleet: jobsConnection(first: 0) { totalCount }\n    tasks(actions: $actions, limit: 100) { ...DashboardTask }\n  }\n": typeof types.DashboardDocument,
     "\n  query DashboardJobs($nodeIds: [ID!]!) { nodes(nodeIds: $nodeIds) { ... on Job { ...DashboardJob } } }\n": typeof types.DashboardJobsDocument,
     "\n  query DashboardMatchingJobs($filter: JobFilter, $after: String) {\n    jobsConnection(first: 100, after: $after, filter: $filter) {\n      pageInfo { hasNextPage endCursor }\n      edges { node { id deleting counts { total } } }\n    }\n  }\n": typeof types.DashboardMatchingJobsDocument,
@@ -31,9 +31,9 @@ type Documents = {
     "\n  query DashboardAudit($jobId: ID!) { notifications(jobId: $jobId) { timestamp level message } }\n": typeof types.DashboardAuditDocument,
 };
 const documents: Documents = {
-    "\n  fragment DashboardTask on Task {\n    id jobId description state completed startTime runningTimeNanos\n    progress { phase deleted total percent }\n    error { type reason }\n  }\n": types.DashboardTaskFragmentDoc,
+    "\n  fragment DashboardTask on Task {\n    id jobId description state completed startTime runningTimeNanos\n    progress { phase deleted total percent }\n    error { type reason }\n    attempts lastError\n  }\n": types.DashboardTaskFragmentDoc,
     "\n  query DashboardSession { currentApiKey { name privileges } }\n": types.DashboardSessionDocument,
-    "\n  fragment DashboardJob on Job {\n    id nodeId state deleting description groups createdAt\n    datafeed { id state }\n    deletionTask {\n      id jobId description state completed startTime runningTimeNanos\n      progress { phase deleted total percent }\n      error { type reason }\n    }\n    counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n  }\n": types.DashboardJobFragmentDoc,
+    "\n  fragment DashboardJob on Job {\n    id nodeId state deleting description groups createdAt\n    datafeed { id state }\n    deletionTask {\n      id jobId description state completed startTime runningTimeNanos\n      progress { phase deleted total percent }\n      error { type reason }\n      attempts lastError\n    }\n    counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n  }\n": types.DashboardJobFragmentDoc,
     "\n  query Dashboard($first: Int, $after: String, $last: Int, $before: String, $filter: JobFilter, $orderBy: JobOrder, $actions: String!) {\n    jobsConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { nodeId } }\n    }\n    deleting: jobsConnection(first: 100, filter: { deleting: true }) { edges { node { nodeId } } }\n    fleet: jobsConnection(first: 0) { totalCount }\n    tasks(actions: $actions, limit: 100) { ...DashboardTask }\n  }\n": types.DashboardDocument,
     "\n  query DashboardJobs($nodeIds: [ID!]!) { nodes(nodeIds: $nodeIds) { ... on Job { ...DashboardJob } } }\n": types.DashboardJobsDocument,
     "\n  query DashboardMatchingJobs($filter: JobFilter, $after: String) {\n    jobsConnection(first: 100, after: $after, filter: $filter) {\n      pageInfo { hasNextPage endCursor }\n      edges { node { id deleting counts { total } } }\n    }\n  }\n": types.DashboardMatchingJobsDocument,
@@ -50,7 +50,7 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment DashboardTask on Task {\n    id jobId description state completed startTime runningTimeNanos\n    progress { phase deleted total percent }\n    error { type reason }\n  }\n"): typeof import('./graphql.ts').DashboardTaskFragmentDoc;
+export function graphql(source: "\n  fragment DashboardTask on Task {\n    id jobId description state completed startTime runningTimeNanos\n    progress { phase deleted total percent }\n    error { type reason }\n    attempts lastError\n  }\n"): typeof import('./graphql.ts').DashboardTaskFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -58,7 +58,7 @@ export function graphql(source: "\n  query DashboardSession { currentApiKey { na
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment DashboardJob on Job {\n    id nodeId state deleting description groups createdAt\n    datafeed { id state }\n    deletionTask {\n      id jobId description state completed startTime runningTimeNanos\n      progress { phase deleted total percent }\n      error { type reason }\n    }\n    counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n  }\n"): typeof import('./graphql.ts').DashboardJobFragmentDoc;
+export function graphql(source: "\n  fragment DashboardJob on Job {\n    id nodeId state deleting description groups createdAt\n    datafeed { id state }\n    deletionTask {\n      id jobId description state completed startTime runningTimeNanos\n      progress { phase deleted total percent }\n      error { type reason }\n      attempts lastError\n    }\n    counts { buckets records influencers categories forecasts modelSnapshots modelStateDocs annotations total }\n  }\n"): typeof import('./graphql.ts').DashboardJobFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -101,14 +101,14 @@ export type TaskState =
   /** Held by a runner on some instance. */
   | 'RUNNING';
 
-export type DashboardTaskFragment = { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null };
+export type DashboardTaskFragment = { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, attempts: number, lastError: string | null, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null };
 
 export type DashboardSessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DashboardSessionQuery = { currentApiKey: { name: string, privileges: Array<ClusterPrivilege> } };
 
-export type DashboardJobFragment = { id: string, nodeId: string, state: JobState, deleting: boolean, description: string | null, groups: Array<string>, createdAt: string, datafeed: { id: string, state: DatafeedState } | null, deletionTask: { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } | null, counts: { buckets: number, records: number, influencers: number, categories: number, forecasts: number, modelSnapshots: number, modelStateDocs: number, annotations: number, total: number } };
+export type DashboardJobFragment = { id: string, nodeId: string, state: JobState, deleting: boolean, description: string | null, groups: Array<string>, createdAt: string, datafeed: { id: string, state: DatafeedState } | null, deletionTask: { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, attempts: number, lastError: string | null, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } | null, counts: { buckets: number, records: number, influencers: number, categories: number, forecasts: number, modelSnapshots: number, modelStateDocs: number, annotations: number, total: number } };
 
 export type DashboardQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -121,7 +121,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { jobsConnection: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { nodeId: string } }> }, deleting: { edges: Array<{ node: { nodeId: string } }> }, fleet: { totalCount: number }, tasks: Array<{ id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null }> };
+export type DashboardQuery = { jobsConnection: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { nodeId: string } }> }, deleting: { edges: Array<{ node: { nodeId: string } }> }, fleet: { totalCount: number }, tasks: Array<{ id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, attempts: number, lastError: string | null, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null }> };
 
 export type DashboardJobsQueryVariables = Exact<{
   nodeIds: Array<string | number> | string | number;
@@ -129,7 +129,7 @@ export type DashboardJobsQueryVariables = Exact<{
 
 
 export type DashboardJobsQuery = { nodes: Array<
-    | { id: string, nodeId: string, state: JobState, deleting: boolean, description: string | null, groups: Array<string>, createdAt: string, datafeed: { id: string, state: DatafeedState } | null, deletionTask: { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } | null, counts: { buckets: number, records: number, influencers: number, categories: number, forecasts: number, modelSnapshots: number, modelStateDocs: number, annotations: number, total: number } }
+    | { id: string, nodeId: string, state: JobState, deleting: boolean, description: string | null, groups: Array<string>, createdAt: string, datafeed: { id: string, state: DatafeedState } | null, deletionTask: { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, attempts: number, lastError: string | null, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } | null, counts: { buckets: number, records: number, influencers: number, categories: number, forecasts: number, modelSnapshots: number, modelStateDocs: number, annotations: number, total: number } }
     | Record<PropertyKey, never>
    | null> };
 
@@ -159,7 +159,7 @@ export type DashboardTaskEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type DashboardTaskEventsSubscription = { taskEvents: { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } };
+export type DashboardTaskEventsSubscription = { taskEvents: { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, attempts: number, lastError: string | null, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } };
 
 export type DashboardJobEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -189,14 +189,14 @@ export type DashboardTaskHistoryQueryVariables = Exact<{
 }>;
 
 
-export type DashboardTaskHistoryQuery = { tasksConnection: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } }> } };
+export type DashboardTaskHistoryQuery = { tasksConnection: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, attempts: number, lastError: string | null, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } }> } };
 
 export type DashboardTaskPageQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type DashboardTaskPageQuery = { task: { action: string, id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, response: { acknowledged: boolean } | null, job: { id: string, state: JobState, deleting: boolean, counts: { buckets: number, records: number, influencers: number, categories: number, forecasts: number, modelSnapshots: number, modelStateDocs: number, annotations: number, total: number } } | null, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } | null };
+export type DashboardTaskPageQuery = { task: { action: string, id: string, jobId: string, description: string, state: TaskState, completed: boolean, startTime: string, runningTimeNanos: string, attempts: number, lastError: string | null, response: { acknowledged: boolean } | null, job: { id: string, state: JobState, deleting: boolean, counts: { buckets: number, records: number, influencers: number, categories: number, forecasts: number, modelSnapshots: number, modelStateDocs: number, annotations: number, total: number } } | null, progress: { phase: string, deleted: number, total: number, percent: number }, error: { type: string, reason: string } | null } | null };
 
 export type DashboardAuditQueryVariables = Exact<{
   jobId: string | number;
@@ -242,6 +242,8 @@ export const DashboardTaskFragmentDoc = new TypedDocumentString(`
     type
     reason
   }
+  attempts
+  lastError
 }
     `, {"fragmentName":"DashboardTask"}) as unknown as TypedDocumentString<DashboardTaskFragment, unknown>;
 export const DashboardJobFragmentDoc = new TypedDocumentString(`
@@ -275,6 +277,8 @@ export const DashboardJobFragmentDoc = new TypedDocumentString(`
       type
       reason
     }
+    attempts
+    lastError
   }
   counts {
     buckets
@@ -352,7 +356,9 @@ export const DashboardDocument = new TypedDocumentString(`
     type
     reason
   }
-}`, {"hash":"sha256:4261c166f9c96865c5ee44206e82e87628ff88224c0602866acfdfb80bdf1531"}) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+  attempts
+  lastError
+}`, {"hash":"sha256:0ba929f6a3ba2f1094723cd4ec2d9deb138ebf5422fe3b0cbc13f889e4960917"}) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const DashboardJobsDocument = new TypedDocumentString(`
     query DashboardJobs($nodeIds: [ID!]!) {
   nodes(nodeIds: $nodeIds) {
@@ -391,6 +397,8 @@ export const DashboardJobsDocument = new TypedDocumentString(`
       type
       reason
     }
+    attempts
+    lastError
   }
   counts {
     buckets
@@ -403,7 +411,7 @@ export const DashboardJobsDocument = new TypedDocumentString(`
     annotations
     total
   }
-}`, {"hash":"sha256:1c9bf18538a0b3b6617cdda4bcd58d01f10089e53c9b6dbea94f9255c7d78acf"}) as unknown as TypedDocumentString<DashboardJobsQuery, DashboardJobsQueryVariables>;
+}`, {"hash":"sha256:d20723f28897ff209ad97a3b7a0cf91fc90a1dc0f4bec7e66728ae713e835135"}) as unknown as TypedDocumentString<DashboardJobsQuery, DashboardJobsQueryVariables>;
 export const DashboardMatchingJobsDocument = new TypedDocumentString(`
     query DashboardMatchingJobs($filter: JobFilter, $after: String) {
   jobsConnection(first: 100, after: $after, filter: $filter) {
@@ -465,7 +473,9 @@ export const DashboardTaskEventsDocument = new TypedDocumentString(`
     type
     reason
   }
-}`, {"hash":"sha256:bc971a328f39608cf230b629ac6038d0ef8f44362fd5f199fc13a8ba4d2e65d5"}) as unknown as TypedDocumentString<DashboardTaskEventsSubscription, DashboardTaskEventsSubscriptionVariables>;
+  attempts
+  lastError
+}`, {"hash":"sha256:247fa2e765ff9fa78a708c3b4e1e397029757aab7518598a992342449be103fd"}) as unknown as TypedDocumentString<DashboardTaskEventsSubscription, DashboardTaskEventsSubscriptionVariables>;
 export const DashboardJobEventsDocument = new TypedDocumentString(`
     subscription DashboardJobEvents {
   jobEvents {
@@ -530,7 +540,9 @@ export const DashboardTaskHistoryDocument = new TypedDocumentString(`
     type
     reason
   }
-}`, {"hash":"sha256:a9b76e374ff36859c24cba11b9226ced9b90edf9d3c5b3edfacc115be26e60e7"}) as unknown as TypedDocumentString<DashboardTaskHistoryQuery, DashboardTaskHistoryQueryVariables>;
+  attempts
+  lastError
+}`, {"hash":"sha256:e62f4bf216a8bc27d1d00fe4d0ffd25574fdf14a11a8ace94df6325aa7a2d83c"}) as unknown as TypedDocumentString<DashboardTaskHistoryQuery, DashboardTaskHistoryQueryVariables>;
 export const DashboardTaskPageDocument = new TypedDocumentString(`
     query DashboardTaskPage($id: ID!) {
   task(id: $id) {
@@ -575,7 +587,9 @@ export const DashboardTaskPageDocument = new TypedDocumentString(`
     type
     reason
   }
-}`, {"hash":"sha256:0ab790664548b3ef3f7cc0c33dcf60be361f2ced0731fd31d352c846e7b05abf"}) as unknown as TypedDocumentString<DashboardTaskPageQuery, DashboardTaskPageQueryVariables>;
+  attempts
+  lastError
+}`, {"hash":"sha256:3877031a0ffc88eb37b9006a6816237d5ea3700d409319ce8f034f8d467b1183"}) as unknown as TypedDocumentString<DashboardTaskPageQuery, DashboardTaskPageQueryVariables>;
 export const DashboardAuditDocument = new TypedDocumentString(`
     query DashboardAudit($jobId: ID!) {
   notifications(jobId: $jobId) {
