@@ -15,7 +15,7 @@ import type { Api } from '../src/cli/client/api.ts';
 import { followTask } from '../src/cli/client/commands.ts';
 import type { CliTaskFragment } from '../src/cli/client/generated/graphql.ts';
 import type { ProgressSnapshot } from '../src/cli/client/progress.ts';
-import { jobWithData } from './support/jobs.ts';
+import { blockDedicatedDeletion, jobWithData } from './support/jobs.ts';
 import { pseudoTerminal, unmet } from './support/requirements.ts';
 import { ok, startServer, uniqueId, type TestServer } from './support/server.ts';
 import { PutDatafeedMutation } from './operations/documents.ts';
@@ -171,20 +171,15 @@ describe('mljobs', () => {
 
   it('a failed deletion: delete exits 1 with the reason; tasks lists it first with the command that resumes it, which runs as printed', async () => {
     const jobId = uniqueId('cli-fail');
-    await jobWithData(server, jobId);
-    const db = server.app.db;
-    // A view over the job's records partition makes the results step fail for this job only.
-    const view = `fail_${jobId.replace(/-/g, '_')}`;
-    await db.pool.query(
-      `DO $$ BEGIN EXECUTE format('CREATE VIEW ${view} AS SELECT * FROM job_parts.%I', job_parts.partition_name('records', '${jobId}')); END $$`,
-    );
+    await jobWithData(server, jobId, 'closed', 'DEDICATED');
+    const unblock = await blockDedicatedDeletion(server, jobId);
     let resume: string;
     try {
       const failed = await cli(['delete', jobId]);
       expect(failed.code).toBe(1);
       expect(failed.stdout).toBe('');
       expect(failed.stderr).toMatch(
-        /^Deleting job \[cli-fail[^\]]*\]: task \S+\nerror: task \S+ failed: cannot drop table job_parts\.records_\w+ because other objects depend on it/,
+        /^Deleting job \[cli-fail[^\]]*\]: task \S+\nerror: task \S+ failed: 2BP01: cannot drop table job_parts\.records_\w+ because other objects depend on it/,
       );
       resume = hintIn(failed.stderr, /resume with:/);
       expect(resume).toBe(`node bin/mljobs.js delete ${jobId} --url ${server.graphqlUrl}`);
@@ -196,14 +191,14 @@ describe('mljobs', () => {
       expect(listed.code).toBe(0);
       const rows = lines(listed.stdout);
       expect(rows[0]).toMatch(/^TASK\s+JOB\s+STATE\s+DONE\s+ROWS\s+STARTED\s+ERROR$/);
-      expect(rows[1]).toMatch(new RegExp(`^\\S+\\s+${jobId}\\s+failed\\s+[\\d.]+%\\s+[\\d,]+/11\\s+\\S+Z\\s+cannot drop table`));
+      expect(rows[1]).toMatch(new RegExp(`^\\S+\\s+${jobId}\\s+failed\\s+[\\d.]+%\\s+[\\d,]+/11\\s+\\S+Z\\s+2BP01: cannot drop table`));
       expect(rows.slice(2).some((r) => new RegExp(`^\\S+\\s+${other}\\s+completed\\s+100\\.0%\\s+11/11`).test(r))).toBe(true);
       expect(listed.stderr).toContain(`Resume the deletion of [${jobId}]: ${resume}`);
       const json = JSON.parse((await cli(['tasks', '--json', '--limit', '5'])).stdout) as { jobId: string; state: string; next: string | null }[];
       expect(json.length).toBeLessThanOrEqual(5);
       expect(json[0]).toMatchObject({ jobId, state: 'FAILED', next: resume });
     } finally {
-      await db.pool.query(`DROP VIEW ${view}`);
+      await unblock();
     }
     const resumed = await shell(resume);
     expect(resumed).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^Deleted job \\[${jobId}\\]: `)) });

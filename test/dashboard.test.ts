@@ -17,7 +17,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDashboard } from '../src/http/dashboard.ts';
 import { seedJob } from '../src/seed/seed.ts';
-import { asyncDelete, finalTask, jobWithData } from './support/jobs.ts';
+import { asyncDelete, blockDedicatedDeletion, finalTask, jobWithData } from './support/jobs.ts';
 import { chromiumBrowser, chromiumPath, unmet } from './support/requirements.ts';
 import { ok, startServer, uniqueId, type TestServer } from './support/server.ts';
 import { CreateApiKeyMutation, JobQuery, PutDatafeedMutation, TasksQuery } from './operations/documents.ts';
@@ -252,8 +252,8 @@ describe.skipIf(skipped)('dashboard', () => {
 
   it('shows a failed deletion on its job row and in the summary, and resumes it from there', async () => {
     const jobId = uniqueId('dash-fail');
-    await jobWithData(server, jobId);
-    const unblock = await blockDeletion(server, jobId);
+    await jobWithData(server, jobId, 'closed', 'DEDICATED');
+    const unblock = await blockDedicatedDeletion(server, jobId);
     let taskId: string;
     try {
       taskId = await asyncDelete(server, jobId);
@@ -608,14 +608,6 @@ describe.skipIf(skipped)('dashboard', () => {
  * Makes the job's deletion fail at its results step until the returned undo runs: a view over the
  * job's records partition keeps the partition from being dropped (as in delete-job.test.ts).
  */
-async function blockDeletion(s: TestServer, jobId: string): Promise<() => Promise<void>> {
-  const view = `fail_${jobId.replace(/-/g, '_')}`;
-  await s.app.db.pool.query(
-    `DO $$ BEGIN EXECUTE format('CREATE VIEW ${view} AS SELECT * FROM job_parts.%I', job_parts.partition_name('records', '${jobId}')); END $$`,
-  );
-  return async () => void (await s.app.db.pool.query(`DROP VIEW ${view}`));
-}
-
 /** Builds dashboard/dist when it is missing or older than any source file of the dashboard. */
 async function buildDashboardIfStale() {
   const built = 'dashboard/dist/index.html';

@@ -229,7 +229,9 @@ describe('request limits (graphql-armor and the body size)', () => {
     const printed = readFileSync('schema.graphql', 'utf8');
     writeFileSync(
       broken,
-      printed.replace(/^\s*deleting: Boolean!\n/m, '\n').replace('waitForCompletion: Boolean = true', 'waitForCompletion: Boolean = false'),
+      printed
+        .replace(/^(\s*"""[^\n]*"""\n)?\s*deleting: Boolean!\n/m, '\n')
+        .replace('waitForCompletion: Boolean = true', 'waitForCompletion: Boolean = false'),
     );
     try {
       const failed = await run(process.execPath, ['--import', 'tsx', 'src/cli/schema-check.ts', broken]).catch(

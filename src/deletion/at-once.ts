@@ -8,13 +8,22 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import { audit } from '../jobs/notifications.ts';
 import { SMALL_JOB_ROWS } from './engine.ts';
 
-/** In the accepting transaction, after the task `taskId` was created: deletes the job now when it is small and shared; answers whether it did. */
+/** What a deletion done at once removed (rows, by the kept counts) and the task's version after it. */
+export interface DoneAtOnce {
+  deleted: number;
+  version: number;
+}
+
+/**
+ * In the accepting transaction, after the task `taskId` was created: deletes the job now when it
+ * is small and shared; null when it did not (the task then runs as every task does).
+ */
 export async function deleteSmallJobAtOnce(
   tx: Prisma.TransactionClient,
   jobId: string,
   taskId: string,
   deleteUserAnnotations: boolean,
-): Promise<boolean> {
+): Promise<DoneAtOnce | null> {
   const annotations = deleteUserAnnotations ? '' : ` AND created_by = '_xpack'`;
   const [job] = await tx.$queryRawUnsafe<{ storage: string; total: number }[]>(
     `SELECT storage::text AS storage,
@@ -25,7 +34,7 @@ export async function deleteSmallJobAtOnce(
   );
   // Rows the upgrade has not moved yet, or a dedicated job: the task runs (engine.ts).
   const legacy = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = 'job_parts_by_job'`;
-  if (!job || job.storage !== 'SHARED' || job.total > SMALL_JOB_ROWS || legacy[0].n > 0) return false;
+  if (!job || job.storage !== 'SHARED' || job.total > SMALL_JOB_ROWS || legacy[0].n > 0) return null;
   // Should the deletion fail, the acceptance stands and the task runs, to fail (or not) the way
   // every deletion does: recorded, audited, the job left deleting (D10, D11).
   await tx.$executeRaw`SAVEPOINT at_once`;
@@ -35,14 +44,14 @@ export async function deleteSmallJobAtOnce(
     await tx.$executeRawUnsafe(`DELETE FROM annotations WHERE job_id = $1${annotations}`, jobId);
     await tx.job.deleteMany({ where: { id: jobId } });
     await audit(tx, jobId, 'Job deleted');
-    await tx.task.update({
+    const { version } = await tx.task.update({
       where: { id: taskId },
       data: { state: 'COMPLETED', phase: 'DONE', deleted: job.total, total: job.total, endTime: new Date(), version: { increment: 1 } },
     });
     await tx.$executeRaw`RELEASE SAVEPOINT at_once`;
-    return true;
+    return { deleted: job.total, version };
   } catch {
     await tx.$executeRaw`ROLLBACK TO SAVEPOINT at_once`;
-    return false;
+    return null;
   }
 }

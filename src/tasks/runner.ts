@@ -140,6 +140,12 @@ export class TaskRunner {
     void this.tryRun(taskId).catch((err) => this.opts.log.warn({ err: describeError(err), taskId }, 'task start failed, the queue will retry it'));
   }
 
+  /** A task completed without the runner (a small job deleted in its accepting transaction): announced and counted as if it had run. */
+  completedElsewhere(task: Pick<TaskRow, 'id' | 'version' | 'state'>, rowsDeleted: number): void {
+    this.opts.onRowsDeleted?.(rowsDeleted);
+    this.publish(task);
+  }
+
   /** Publishes a change of a task so subscribers on every instance re-read it. */
   publish(task: Pick<TaskRow, 'id' | 'version' | 'state'>): void {
     publishTaskChange(this.opts.pubsub, task);

@@ -1,4 +1,5 @@
 // Builds jobs through the public API, the way clients do.
+import { dedicatedTableName } from '../../src/jobs/storage.ts';
 import type { TestServer } from './server.ts';
 import { ok, uniqueId, wsClient, wsSubscribe } from './server.ts';
 import {
@@ -82,4 +83,15 @@ export async function finalTask(s: TestServer, id: string) {
   } finally {
     await client.dispose();
   }
+}
+
+/**
+ * Makes the deletion of a job with dedicated storage fail, for that job only, until the returned
+ * function undoes it: a view over its records table, which then cannot be dropped ("cannot drop
+ * table job_parts.records_… because other objects depend on it").
+ */
+export async function blockDedicatedDeletion(server: TestServer, jobId: string): Promise<() => Promise<void>> {
+  const view = `fail_${jobId.replace(/-/g, '_')}`;
+  await server.app.db.pool.query(`CREATE VIEW ${view} AS SELECT * FROM job_parts."${dedicatedTableName('records', jobId)}"`);
+  return async () => void (await server.app.db.pool.query(`DROP VIEW ${view}`));
 }
