@@ -83,10 +83,14 @@ describe('Apollo Client 4', () => {
       expect(cached[job.datafeed!.nodeId]).toMatchObject({ __typename: 'Datafeed', id: jobId, state: 'STOPPED' });
 
       const kinds: string[] = [];
+      // What the cache held for the job when each DELETING event was delivered (the deletion may
+      // end, and its DELETED evict the job, before the test looks again).
+      const cachedWhileDeleting: unknown[] = [];
       const subscription = client.subscribe({ query: JOB_EVENTS, variables: { filter: { ids: `${prefix}-*` } } }).subscribe({
         next: ({ data: event }) => {
           const e = event!.jobEvents;
           kinds.push(`${e.kind}:${e.jobId}`);
+          if (e.kind === 'DELETING' && e.jobId === jobId) cachedWhileDeleting.push((client.cache.extract() as Record<string, unknown>)[job.nodeId]);
           // docs/clients.md: a DELETED event evicts the job everywhere it is shown.
           if (e.deletedNodeId) {
             client.cache.evict({ id: e.deletedNodeId });
@@ -102,7 +106,7 @@ describe('Apollo Client 4', () => {
         expect(deleted.data!.deleteJob).toMatchObject({ __typename: 'DeletionTask', jobId });
         await until('the subscription to see it', () => kinds.includes(`DELETING:${jobId}`));
         // The DELETING event's job (with its nodeId) updated the cached job in place.
-        expect((client.cache.extract() as Record<string, Record<string, unknown>>)[job.nodeId]).toMatchObject({ deleting: true });
+        expect(cachedWhileDeleting[0]).toMatchObject({ deleting: true });
         await until('the subscription to see it', () => kinds.includes(`DELETED:${jobId}`));
         const after = client.cache.extract() as Record<string, Record<string, unknown>>;
         expect(after[job.nodeId]).toBeUndefined();
