@@ -1,6 +1,7 @@
 // deleteJob and tasks: one test (or more) per rule of docs/deleting-jobs.md, named by
 // its id, against a real server and database through HTTP, graphql-ws and SSE.
 import pg from 'pg';
+import { postgresServer, unmet } from './support/requirements.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SMALL_JOB_ROWS } from '../src/deletion/engine.ts';
 import { dedicatedTableName } from '../src/jobs/storage.ts';
@@ -365,29 +366,36 @@ describe.each(['SHARED', 'DEDICATED'] as const)('%s storage', (storage) => {
       expect(await totalOwned(slow.app.db, jobId)).toBe(0);
     });
 
-    it.skipIf(!lockingUrl)('D13 an attaching call still obeys D4: refused while the job is opened, joins once it is closed', async () => {
-      // The forced deletion is held at two points with table locks on connections of the test's own
-      // (nothing the accepting transaction touches): before it stops the job (it counts the
-      // annotations first, D17) and after (it still has calendar memberships to delete, D9). So the
-      // second call meets each state for sure, and each state has one right answer.
-      const jobId = uniqueId('d13-d4');
-      await watchable(slow, jobId, 'opened');
-      const beforeStopping = await holdTable('annotations');
-      const beforeFinishing = await holdTable('calendar_jobs');
-      try {
-        const taskId = await asyncDelete(slow, jobId, { force: true });
-        expectError(await deleteJob(slow, { jobId, waitForCompletion: false }), 'CONFLICT', `Cannot delete job [${jobId}] because the job is opened`);
-        await beforeStopping.release();
-        await eventually(async () => expect((await ok(slow, JobQuery, { id: jobId })).job).toMatchObject({ deleting: true, state: 'CLOSED' }));
-        expect((await deleteJob(slow, { jobId, waitForCompletion: false })).data!.deleteJob).toEqual({ __typename: 'DeletionTask', task: taskId });
-        await beforeFinishing.release();
-        expect((await finalTask(slow, taskId)).state).toBe('COMPLETED');
-        expect(await taskCountFor(slow.app.db, jobId)).toBe(1);
-      } finally {
-        await beforeStopping.release();
-        await beforeFinishing.release();
-      }
-    });
+    it.skipIf(unmet('D13 an attaching call still obeys D4 (holds tables from a second connection)', postgresServer()))(
+      'D13 an attaching call still obeys D4: refused while the job is opened, joins once it is closed',
+      async () => {
+        // The forced deletion is held at two points with table locks on connections of the test's own
+        // (nothing the accepting transaction touches): before it stops the job (it counts the
+        // annotations first, D17) and after (it still has calendar memberships to delete, D9). So the
+        // second call meets each state for sure, and each state has one right answer.
+        const jobId = uniqueId('d13-d4');
+        await watchable(slow, jobId, 'opened');
+        const beforeStopping = await holdTable('annotations');
+        const beforeFinishing = await holdTable('calendar_jobs');
+        try {
+          const taskId = await asyncDelete(slow, jobId, { force: true });
+          expectError(
+            await deleteJob(slow, { jobId, waitForCompletion: false }),
+            'CONFLICT',
+            `Cannot delete job [${jobId}] because the job is opened`,
+          );
+          await beforeStopping.release();
+          await eventually(async () => expect((await ok(slow, JobQuery, { id: jobId })).job).toMatchObject({ deleting: true, state: 'CLOSED' }));
+          expect((await deleteJob(slow, { jobId, waitForCompletion: false })).data!.deleteJob).toEqual({ __typename: 'DeletionTask', task: taskId });
+          await beforeFinishing.release();
+          expect((await finalTask(slow, taskId)).state).toBe('COMPLETED');
+          expect(await taskCountFor(slow.app.db, jobId)).toBe(1);
+        } finally {
+          await beforeStopping.release();
+          await beforeFinishing.release();
+        }
+      },
+    );
 
     it('D14 a job re-created with the same id has none of the old data', async () => {
       const jobId = uniqueId('d14');

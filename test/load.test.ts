@@ -4,6 +4,7 @@
 // accepted request. Latencies are printed ([measure]), never asserted (the machine is shared).
 import { request } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { postgresServer, unmet } from './support/requirements.ts';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { graphql } from './generated/index.ts';
 import { JobQuery, PutJobMutation } from './operations/documents.ts';
@@ -161,7 +162,7 @@ function post(url: string, key: string, body: unknown): Promise<string> {
 }
 
 // A server process of its own: the embedded database belongs to a single process.
-const noServerDatabase = !inject('databaseUrl');
+const noServerDatabase = unmet('the SIGTERM-under-load test (several processes on one database)', postgresServer());
 if (noServerDatabase) console.log('[tests] skipping SIGTERM under load: DATABASE_URL is unset (the embedded database is single-process)');
 
 describe.skipIf(noServerDatabase)('SIGTERM under load', () => {

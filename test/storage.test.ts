@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { postgresServer, unmet } from './support/requirements.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrationsDir } from '../src/db/migrate.ts';
 import { upgradeLegacyStorage } from '../src/jobs/legacy-upgrade.ts';
@@ -65,7 +66,7 @@ const functionsOf = async (client: Pick<pg.Client, 'query'>) =>
     )
   ).rows;
 
-describe.skipIf(!serverUrl)('SQL functions', () => {
+describe.skipIf(unmet('storage: SQL functions', postgresServer()))('SQL functions', () => {
   it('prisma/sql/job_parts.sql is what the migrations leave in the database (no drift)', async () => {
     const scratch = await createScratchDatabase(serverUrl!, 'mlfuncs');
     const client = new pg.Client({ connectionString: scratch.url });
@@ -180,34 +181,37 @@ async function dropAllOrphans(): Promise<number> {
 
 // Holding a lock needs a second connection, which the embedded database (one session) has not.
 if (!serverUrl) console.log('[tests] skipping the long-transaction and lock checks: they need a second connection and scratch databases');
-describe.skipIf(!serverUrl)('a dedicated table held by a long transaction', () => {
-  it('the deletion waits without failing (trying again), then completes once the transaction ends', async () => {
-    const held = uniqueId('dedicated-held');
-    await jobWithData(server, held, 'closed', 'DEDICATED');
-    const reader = await server.app.db.pool.connect();
-    try {
-      // A reader of the job's own records, in a transaction left open: it holds the table.
-      await reader.query('BEGIN');
-      await reader.query(`SELECT count(*) FROM job_parts."${dedicatedTableName('records', held)}"`);
-      const task = await asyncDelete(server, held);
-      await new Promise((r) => setTimeout(r, 1_000));
-      expect((await ok(server, TaskQuery, { id: task })).task!.state).toBe('RUNNING');
-      expect(await dedicatedTablesOf(server.app.db.pool, held)).toContain('records');
-      await reader.query('COMMIT');
-      expect((await finalTask(server, task)).state).toBe('COMPLETED');
-      expect(await dedicatedTablesOf(server.app.db.pool, held)).toEqual([]);
-    } finally {
-      await reader.query('ROLLBACK').catch(() => {});
-      reader.release();
-    }
-  });
-});
+describe.skipIf(unmet('storage: a dedicated table held by a long transaction', postgresServer()))(
+  'a dedicated table held by a long transaction',
+  () => {
+    it('the deletion waits without failing (trying again), then completes once the transaction ends', async () => {
+      const held = uniqueId('dedicated-held');
+      await jobWithData(server, held, 'closed', 'DEDICATED');
+      const reader = await server.app.db.pool.connect();
+      try {
+        // A reader of the job's own records, in a transaction left open: it holds the table.
+        await reader.query('BEGIN');
+        await reader.query(`SELECT count(*) FROM job_parts."${dedicatedTableName('records', held)}"`);
+        const task = await asyncDelete(server, held);
+        await new Promise((r) => setTimeout(r, 1_000));
+        expect((await ok(server, TaskQuery, { id: task })).task!.state).toBe('RUNNING');
+        expect(await dedicatedTablesOf(server.app.db.pool, held)).toContain('records');
+        await reader.query('COMMIT');
+        expect((await finalTask(server, task)).state).toBe('COMPLETED');
+        expect(await dedicatedTablesOf(server.app.db.pool, held)).toEqual([]);
+      } finally {
+        await reader.query('ROLLBACK').catch(() => {});
+        reader.release();
+      }
+    });
+  },
+);
 
 // Locks at many jobs, on a database of its own (nobody else's statements mix in): the final
 // transaction of a deletion is held at its audit line (the test holds the notifications table)
 // and its locks are counted from this connection. At 20 and at 300 dedicated jobs (plus shared
 // ones) the count must be the same; so must an unfiltered read's and a repeated raw cascade's.
-describe.skipIf(!serverUrl)('locks do not grow with the number of jobs', () => {
+describe.skipIf(unmet('storage: locks do not grow with the number of jobs', postgresServer()))('locks do not grow with the number of jobs', () => {
   it('deletion (dedicated and shared), raw cascade and an unfiltered read: the same locks at 20 and 300 dedicated jobs', async () => {
     const scratch = await createScratchDatabase(serverUrl!, 'mllocks');
     const own = await startServer({ databaseUrl: scratch.url, deleteBatchPauseMs: 300 });
@@ -326,7 +330,7 @@ describe('the fleet seed', () => {
 // Replays the migrations by hand on a scratch database holding data of the previous layout (one
 // partition per job), then upgrades it as a start does, in steps: the jobs move to the shared
 // tables, keeping every row, its id and the kept counts; an interrupted upgrade carries on.
-describe.skipIf(!serverUrl)('the upgrade from per-job partitions', () => {
+describe.skipIf(unmet('storage: the upgrade from per-job partitions', postgresServer()))('the upgrade from per-job partitions', () => {
   it('moves every job into the shared tables, one per transaction, resumable; nothing lost; the old layout is gone', async () => {
     const scratch = await createScratchDatabase(serverUrl!, 'mlupgrade');
     const client = new pg.Client({ connectionString: scratch.url });
