@@ -2,6 +2,7 @@
 // deletion tasks, pages and change feeds. Real server on port 0, real database, HTTP and graphql-ws.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analysisConfig, asyncDelete, finalTask, jobWithData, putJob } from './support/jobs.ts';
+import { SMALL_JOB_ROWS } from '../src/deletion/engine.ts';
 import { gql, ok, sseSubscribe, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
 import { expectError } from './support/errors.ts';
 import {
@@ -121,7 +122,8 @@ describe('Node', () => {
 describe('links between a job and its deletion', () => {
   it('DeletionTask.jobId, Job.deletionTask while deleting, Task.job until the job is gone, Task.jobId after', async () => {
     const id = uniqueId('link');
-    await jobWithData(server, id, 'closed');
+    // Past SMALL_JOB_ROWS, so that the deletion takes steps (paused 200 ms each) and is seen mid-way.
+    await jobWithData(server, id, 'closed', 'SHARED', SMALL_JOB_ROWS);
     const answer = (await ok(server, ClientsDeleteJobMutation, { jobId: id, waitForCompletion: false })).deleteJob;
     expect(answer).toEqual({ __typename: 'DeletionTask', task: expect.any(String), jobId: id });
     const taskId = answer.__typename === 'DeletionTask' ? answer.task : '';

@@ -156,15 +156,20 @@ describe('dedicated storage', () => {
   });
 
   it('past MAX_DEDICATED_JOBS putJob answers BAD_USER_INPUT and creates nothing; shared jobs are not bounded', async () => {
-    const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE storage = 'DEDICATED'`);
-    const bounded = await startServer({ maxDedicatedJobs: n });
+    // A bound of one, reached on the bounded server's own database (without DATABASE_URL each
+    // server has an embedded database of its own).
+    const bounded = await startServer({ maxDedicatedJobs: 1 });
     try {
+      const dedicatedJobs = async () =>
+        (await bounded.app.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE storage = 'DEDICATED'`)).rows[0].n;
+      if ((await dedicatedJobs()) === 0) await jobWithData(bounded, uniqueId('dedicated-first'), 'closed', 'DEDICATED');
+      expect(await dedicatedJobs()).toBeGreaterThanOrEqual(1);
       const jobId = uniqueId('dedicated-over');
       const refused = await gql(bounded, PutJobMutation, { input: { jobId, analysisConfig: {}, dedicatedStorage: true } });
       expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(refused.errors![0].message).toMatch(/MAX_DEDICATED_JOBS/);
-      expect(await query('SELECT id FROM jobs WHERE id = $1', [jobId])).toEqual([]);
-      expect(await dedicatedTablesOf(server.app.db.pool, jobId)).toEqual([]);
+      expect((await bounded.app.db.pool.query('SELECT id FROM jobs WHERE id = $1', [jobId])).rows).toEqual([]);
+      expect(await dedicatedTablesOf(bounded.app.db.pool, jobId)).toEqual([]);
       expect((await ok(bounded, PutJobMutation, { input: { jobId, analysisConfig: {} } })).putJob.id).toBe(jobId);
     } finally {
       await bounded.stop();
