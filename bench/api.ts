@@ -4,11 +4,9 @@
 // 100 jobs; and 1,000 jobEvents subscribers on one instance receiving a job's DELETED (p99 lag
 // < 200 ms). Needs DATABASE_URL (creates and drops its own database); runs the compiled build.
 import { randomBytes } from 'node:crypto';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { createScratchDatabase } from '../test/support/databases.ts';
-import { spawnBenchServer, type BenchServer } from './server-process.ts';
+import { connectedClient, spawnBenchServer, type BenchServer } from './server-process.ts';
 import { DELETE_JOB, PUT_JOB } from './operations.ts';
 
 const args = new Map<string, string>();
@@ -69,19 +67,6 @@ async function seedJobs(db: Database, from: number, to: number) {
   await q(`UPDATE jobs SET deleting = true, deletion_task_id = 'bench:' || ltrim(substr(id, 7), '0')
            WHERE id >= 'bench-' || lpad($1::text, 5, '0') AND id < 'bench-' || lpad($2::text, 5, '0') AND substr(id, 7)::int % 7 = 0`);
   await db.pool.query('ANALYZE jobs, job_row_counts, datafeeds, tasks');
-}
-
-function connectedClient(server: BenchServer): Promise<Client> {
-  return new Promise<Client>((resolve, reject) => {
-    const client = createClient({
-      url: server.wsUrl,
-      webSocketImpl: WebSocket,
-      lazy: false,
-      retryAttempts: 0,
-      connectionParams: { authorization: `ApiKey ${server.adminKey}` },
-      on: { connected: () => resolve(client), closed: (e) => reject(e) },
-    });
-  });
 }
 
 /** `count` sockets, one jobEvents subscription each; lag of a job's DELETED after its task ended. */

@@ -8,13 +8,12 @@
 // Prints medians and ratios. Needs DATABASE_URL (a PostgreSQL server); uses a fresh database.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { Client } from 'graphql-ws';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import type { JobStorage } from '../src/generated/prisma/client.ts';
 import { seedFleet, seedJob } from '../src/seed/seed.ts';
 import { createScratchDatabase } from '../test/support/databases.ts';
-import { spawnBenchServer, type BenchServer } from './server-process.ts';
+import { connectedClient, spawnBenchServer, type BenchServer } from './server-process.ts';
 import { DELETE_JOB, JOB, PUT_JOB, TASK_PROGRESS } from './operations.ts';
 
 const args = new Map<string, string>();
@@ -100,20 +99,6 @@ function subscribe(client: Client, taskId: string, onEvent: (e: ProgressEvent) =
       { query: TASK_PROGRESS, variables: { id: taskId } },
       { next: (v) => onEvent(v.data!.taskProgress), error: reject, complete: resolve },
     );
-  });
-}
-
-/** A graphql-ws client whose socket is open and acknowledged. */
-function connectedClient(server: BenchServer): Promise<Client> {
-  return new Promise<Client>((resolve, reject) => {
-    const client = createClient({
-      url: server.wsUrl,
-      webSocketImpl: WebSocket,
-      lazy: false,
-      retryAttempts: 0,
-      connectionParams: { authorization: `ApiKey ${server.adminKey}` },
-      on: { connected: () => resolve(client), closed: (e) => reject(e) },
-    });
   });
 }
 

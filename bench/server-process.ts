@@ -2,6 +2,8 @@
 // is its own and the benchmark's clients do not share its event loop. It runs the compiled
 // build, like `npm start` (`npm run build` first after changing the sources).
 import { randomBytes } from 'node:crypto';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import { spawnServer, type ServerProcess } from '../test/support/process.ts';
 
 export type BenchServer = ServerProcess & { stop(): Promise<void> };
@@ -23,5 +25,19 @@ export async function spawnBenchServer(databaseUrl: string, subscribers: number,
       if (server.proc.exitCode === null) server.proc.kill('SIGTERM');
       await server.exited;
     },
+  });
+}
+
+/** A graphql-ws client whose socket is open and acknowledged. */
+export function connectedClient(server: BenchServer): Promise<Client> {
+  return new Promise<Client>((resolve, reject) => {
+    const client = createClient({
+      url: server.wsUrl,
+      webSocketImpl: WebSocket,
+      lazy: false,
+      retryAttempts: 0,
+      connectionParams: { authorization: `ApiKey ${server.adminKey}` },
+      on: { connected: () => resolve(client), closed: (e) => reject(e) },
+    });
   });
 }
