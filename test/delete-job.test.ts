@@ -4,13 +4,12 @@ import pg from 'pg';
 import { postgresServer, unmet } from './support/requirements.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SMALL_JOB_ROWS } from '../src/deletion/engine.ts';
-import { dedicatedTableName } from '../src/jobs/storage.ts';
 import { seedJob } from '../src/seed/seed.ts';
 import { annotationCount, rowsOwnedBy, taskCountFor, totalOwned } from './support/data.ts';
 import { expectError } from './support/errors.ts';
 import { createKey } from './support/keys.ts';
 import { eventually } from './support/wait.ts';
-import { asyncDelete, finalTask, jobWithData, putJob } from './support/jobs.ts';
+import { asyncDelete, blockDedicatedDeletion, finalTask, jobWithData, putJob } from './support/jobs.ts';
 import { connectedWsClient, gql, ok, rowsOf, sseSubscribe, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
 import {
   CalendarQuery,
@@ -84,13 +83,13 @@ describe.each(['SHARED', 'DEDICATED'] as const)('%s storage', (storage) => {
    * Makes the deletion of `jobId` fail for this job only, until undone: a view over its dedicated
    * records table (which then cannot be dropped), or a trigger refusing to delete its shared records.
    */
-  async function failDeletionOf(db: TestServer['app']['db'], jobId: string): Promise<{ message: RegExp; undo(): Promise<unknown> }> {
+  async function failDeletionOf(s: TestServer, jobId: string): Promise<{ message: RegExp; undo(): Promise<unknown> }> {
+    const db = s.app.db;
     const name = `fail_${jobId.replace(/-/g, '_')}`;
     if (storage === 'DEDICATED') {
-      await db.pool.query(`CREATE VIEW ${name} AS SELECT * FROM job_parts."${dedicatedTableName('records', jobId)}"`);
       return {
         message: /cannot drop table job_parts\.records_\w+ because other objects depend on it/,
-        undo: () => db.pool.query(`DROP VIEW ${name}`),
+        undo: await blockDedicatedDeletion(s, jobId),
       };
     }
     await db.pool.query(
@@ -287,7 +286,7 @@ describe.each(['SHARED', 'DEDICATED'] as const)('%s storage', (storage) => {
       const jobId = uniqueId('d11-fail');
       await withData(server, jobId);
       const db = server.app.db;
-      const fault = await failDeletionOf(db, jobId);
+      const fault = await failDeletionOf(server, jobId);
       try {
         const failed = await deleteJob(server, { jobId });
         expect(failed.errors?.[0].message).toMatch(fault.message);
