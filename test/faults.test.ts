@@ -1,6 +1,6 @@
-// Dependencies failing under real server processes: an own PostgreSQL cluster (port 5451) and an
-// own redis-server (port 6391), stopped and started by the test, never the machine's shared
-// ones. Skipped, with the reason, where pg_createcluster or redis-server are missing (not in CI).
+// Dependencies failing under real server processes: an own PostgreSQL cluster and an own
+// redis-server (each on a free port, named after this process), stopped and started by the
+// test, never the machine's shared ones. Skipped, with the reason, where pg_createcluster or redis-server are missing (not in CI).
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -23,8 +23,6 @@ const TaskAttemptsQuery = graphql(`
 const why = faultToolsMissing();
 if (why) console.log(`[tests] skipping fault suite: ${why}`);
 
-const PG_PORT = 5451;
-const REDIS_PORT = 6391;
 const run = promisify(execFile);
 
 describe.skipIf(!!why)('faults of PostgreSQL and Redis', () => {
@@ -43,7 +41,7 @@ describe.skipIf(!!why)('faults of PostgreSQL and Redis', () => {
   });
 
   beforeAll(async () => {
-    [cluster, redis] = await Promise.all([createPgCluster('i12faults', PG_PORT), startRedis(REDIS_PORT)]);
+    [cluster, redis] = await Promise.all([createPgCluster('mljobs_faults'), startRedis()]);
     a = await spawnServer(env({ DELETE_BATCH_PAUSE_MS: '700' }));
     b = await spawnServer(env({ DELETE_BATCH_PAUSE_MS: '700' }));
   }, 120_000);

@@ -2,11 +2,24 @@
 // of its own) and an own redis-server, never the machine's shared ones. Removed after the test.
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+
+/** A loopback port nobody listens on now: two suites on one machine never share a cluster or a Redis. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 const has = (tool: string) => {
   try {
@@ -35,8 +48,10 @@ export interface PgCluster {
 
 const ctl = (name: string, action: string) => run('pg_ctlcluster', ['--skip-systemctl-redirect', '15', name, action]);
 
-/** A new PostgreSQL 15 cluster on `port`, trusting 127.0.0.1, started. */
-export async function createPgCluster(name: string, port: number): Promise<PgCluster> {
+/** A new PostgreSQL 15 cluster named after `label` and this process, on a free port, trusting 127.0.0.1, started. */
+export async function createPgCluster(label: string): Promise<PgCluster> {
+  const name = `${label}_${process.pid}`;
+  const port = await freePort();
   await run('pg_dropcluster', ['15', name, '--stop']).catch(() => {});
   await run('pg_createcluster', ['15', name, '-p', String(port)]);
   writeFileSync(`/etc/postgresql/15/${name}/pg_hba.conf`, 'local all all trust\nhost all all 127.0.0.1/32 trust\n');
@@ -56,8 +71,9 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-/** An own redis-server on `port` (no persistence), started. */
-export async function startRedis(port: number): Promise<RedisServer> {
+/** An own redis-server on a free port (no persistence), started. */
+export async function startRedis(): Promise<RedisServer> {
+  const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'ml-redis-'));
   const pidfile = join(dir, 'redis.pid');
   const start = async () => {
