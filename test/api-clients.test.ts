@@ -25,9 +25,10 @@ import {
   ClientsNodesQuery,
   ClientsTaskLinksQuery,
   ClientsJobEventsSubscription,
+  ClientsJobEventsWithCountsSubscription,
   ClientsTaskEventsSubscription,
 } from './operations/clients.ts';
-import { eventMatching, untilListening } from './support/feeds.ts';
+import { eventMatching, probeUntilHeard, untilListening } from './support/feeds.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -37,6 +38,24 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
+
+/** The SQL texts the server's API pool ran during `run` (pg-boss's own left out). */
+async function queriesDuring(run: () => Promise<void>): Promise<string[]> {
+  const pool = server.app.db.pool;
+  const original = pool.query.bind(pool);
+  const texts: string[] = [];
+  pool.query = ((...args: Parameters<typeof pool.query>) => {
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text;
+    if (!text.includes('pgboss')) texts.push(text);
+    return (original as (...a: unknown[]) => unknown)(...args);
+  }) as typeof pool.query;
+  try {
+    await run();
+  } finally {
+    pool.query = original;
+  }
+  return texts;
+}
 
 async function keyWith(privileges: ('MONITOR_ML' | 'MANAGE_SECURITY' | 'MANAGE_ML')[]) {
   const created = (await ok(server, CreateApiKeyMutation, { name: uniqueId('key'), privileges })).createApiKey;
@@ -258,21 +277,11 @@ describe('jobsConnection', () => {
     const jobIds = Array.from({ length: 60 }, (_, i) => `${prefix}-${String(i).padStart(2, '0')}`);
     for (const id of jobIds) await putJob(server, id);
     await ok(server, PutDatafeedMutation, { input: { datafeedId: `${prefix}-feed`, jobId: jobIds[0], indices: ['logs'] } });
-    const pool = server.app.db.pool;
-    const original = pool.query.bind(pool);
-    const texts: string[] = [];
-    pool.query = ((...args: Parameters<typeof pool.query>) => {
-      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text;
-      if (!text.includes('pgboss')) texts.push(text);
-      return (original as (...a: unknown[]) => unknown)(...args);
-    }) as typeof pool.query;
-    try {
+    const texts = await queriesDuring(async () => {
       const full = (await ok(server, ClientsJobsFullPageQuery, { first: 60, filter: { ids: `${prefix}-*` } })).jobsConnection;
       expect(full.edges).toHaveLength(60);
       expect(full.edges[0].node).toMatchObject({ id: jobIds[0], datafeed: { id: `${prefix}-feed` }, counts: { total: 0 }, deletionTask: null });
-    } finally {
-      pool.query = original;
-    }
+    });
     // Authentication, page keys, total, rows, then one query each for counts, datafeeds (tasks: none to load).
     expect(texts.length, texts.join('\n---\n')).toBeLessThanOrEqual(8);
   });
@@ -373,6 +382,49 @@ describe('jobEvents and taskEvents', () => {
       const refused = await refusal.done;
       expect(refused).toHaveLength(1);
       expect(refused[0].errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', status: 403 });
+    }
+  });
+
+  it("reads an event's job fields once for all subscribers, not once each", async () => {
+    const prefix = uniqueId('shared');
+    const subscribers = 10;
+    const client = wsClient(server);
+    const feeds = Array.from({ length: subscribers }, () =>
+      wsSubscribe(client, ClientsJobEventsWithCountsSubscription, { filter: { ids: `${prefix}-*` } }),
+    );
+    try {
+      await probeUntilHeard(server, prefix, () => feeds.every((feed) => feed.events.length > 0));
+      const jobId = `${prefix}-job`;
+      await putJob(server, jobId);
+      await ok(server, PutDatafeedMutation, { input: { datafeedId: `${prefix}-feed`, jobId, indices: ['logs'] } });
+      type Feed = (typeof feeds)[number];
+      const withFeed = (feed: Feed) => eventMatching(feed, (e) => e.data?.jobEvents.jobId === jobId && !!e.data.jobEvents.job?.datafeed);
+      const opened = (feed: Feed) => eventMatching(feed, (e) => e.data?.jobEvents.jobId === jobId && e.data.jobEvents.job?.state === 'OPENED');
+      // Every subscriber has had the datafeed's event: what follows reads for the open only.
+      await Promise.all(feeds.map(withFeed));
+      const texts = await queriesDuring(async () => {
+        await ok(server, OpenJobMutation, { jobId });
+        await Promise.all(feeds.map(opened));
+      });
+      for (const feed of feeds) {
+        expect((await opened(feed)).data!.jobEvents).toEqual({
+          kind: 'UPDATED',
+          jobId,
+          job: { id: jobId, state: 'OPENED', counts: { total: 0 }, datafeed: { id: `${prefix}-feed` } },
+        });
+      }
+      // One read each of counts and datafeeds for the ten subscribers (each used to read its own).
+      expect(
+        texts.filter((t) => t.includes('job_row_counts')),
+        texts.join('\n---\n'),
+      ).toHaveLength(1);
+      expect(
+        texts.filter((t) => /FROM "public"\."datafeeds"/.test(t)),
+        texts.join('\n---\n'),
+      ).toHaveLength(1);
+    } finally {
+      for (const feed of feeds) feed.stop();
+      await client.dispose();
     }
   });
 

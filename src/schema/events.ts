@@ -4,6 +4,7 @@ import { builder } from './builder.ts';
 import { toNodeId } from './global-ids.ts';
 import { authorize } from './guard.ts';
 import { Job } from './job.ts';
+import { shareLoadersAcrossSubscribers } from './loaders.ts';
 import { JobFilter } from './job-connection.ts';
 import { Task } from './task.ts';
 import { TaskFilter } from './task-connection.ts';
@@ -44,6 +45,7 @@ builder.subscriptionFields((t) => ({
     args: { filter: t.arg({ type: JobFilter, description: 'Which jobs; all when absent.' }) },
     subscribe: (_parent, { filter }, ctx) => {
       authorize(ctx, 'jobEvents');
+      shareLoadersAcrossSubscribers(ctx);
       return jobEvents(ctx.services.db, ctx.services.pubsub, filter);
     },
     resolve: (event) => event,
@@ -55,6 +57,7 @@ builder.subscriptionFields((t) => ({
     args: { filter: t.arg({ type: TaskFilter, description: 'Which tasks; all when absent.' }) },
     subscribe: (_parent, { filter }, ctx) => {
       authorize(ctx, 'taskEvents');
+      shareLoadersAcrossSubscribers(ctx);
       return taskEvents(ctx.services.db, ctx.services.pubsub, filter);
     },
     resolve: (task) => task,

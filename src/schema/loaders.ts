@@ -1,8 +1,9 @@
 // Batched reads for field resolvers: every object a resolver needs by key goes through one of
 // these, so a page of 500 jobs with counts, datafeed and deletion task costs one query per kind,
-// not one per job and field. One set per operation, reached through the context. Batching only,
-// no cache: a subscription's context lives as long as the subscription, and each event must
-// read what the database has then.
+// not one per job and field. One set per operation, reached through the context (subscriptions
+// share one set per instance: shareLoadersAcrossSubscribers). Batching only, no cache: a
+// subscription's context lives as long as the subscription, and each event must read what the
+// database has then.
 import DataLoader from 'dataloader';
 import { apiKeysByIds, type ApiKeyView } from '../auth/api-keys.ts';
 import type { Context } from '../context.ts';
@@ -65,11 +66,24 @@ function createLoaders(db: Database) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-const perContext = new WeakMap<Context, Loaders>();
+/** Keyed by the operation's context, or by the database for subscriptions. */
+const perOwner = new WeakMap<object, Loaders>();
+const subscriptions = new WeakSet<Context>();
 
-/** The operation's loaders, made on first use. */
+/**
+ * Makes the subscription whose context this is resolve its events with the instance's shared
+ * loaders: an event reaches every subscriber in the same turn, so a thousand subscribers that
+ * select a job's counts cost one query per event, not one each. Safe to share: the loaders keep
+ * no cache and check no privilege (the subscription's field did, once).
+ */
+export function shareLoadersAcrossSubscribers(ctx: Context): void {
+  subscriptions.add(ctx);
+}
+
+/** The operation's loaders (a subscription's: the instance's), made on first use. */
 export function loadersOf(ctx: Context): Loaders {
-  let loaders = perContext.get(ctx);
-  if (!loaders) perContext.set(ctx, (loaders = createLoaders(ctx.services.db)));
+  const owner: object = subscriptions.has(ctx) ? ctx.services.db : ctx;
+  let loaders = perOwner.get(owner);
+  if (!loaders) perOwner.set(owner, (loaders = createLoaders(ctx.services.db)));
   return loaders;
 }

@@ -7,7 +7,7 @@ import { Acknowledged } from './acknowledged.ts';
 import { builder } from './builder.ts';
 import { authorize, guarded } from './guard.ts';
 import { Job } from './job.ts';
-import { loadersOf } from './loaders.ts';
+import { loadersOf, shareLoadersAcrossSubscribers } from './loaders.ts';
 import { Node, nodeIdOf } from './node.ts';
 
 export const TaskState = builder.enumType('TaskState', {
@@ -132,6 +132,7 @@ builder.subscriptionFields((t) => ({
     subscribe: async (_parent, { id }, ctx) => {
       authorize(ctx, 'taskProgress');
       assertTaskId(id);
+      shareLoadersAcrossSubscribers(ctx);
       return watchTask(ctx.services.db, ctx.services.pubsub, id);
     },
     resolve: (task) => task,

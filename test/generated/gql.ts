@@ -43,6 +43,7 @@ type Documents = {
     "\n  query ClientsJobsFullPage($first: Int, $filter: JobFilter) {\n    jobsConnection(first: $first, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          nodeId id\n          counts { total annotations buckets }\n          datafeed { nodeId id }\n          deletionTask { nodeId id state }\n        }\n      }\n    }\n  }\n": typeof types.ClientsJobsFullPageDocument,
     "\n  query ClientsTasksPage($first: Int, $after: String, $last: Int, $before: String, $filter: TaskFilter) {\n    tasksConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id jobId state job { id } } }\n    }\n  }\n": typeof types.ClientsTasksPageDocument,
     "\n  subscription ClientsJobEvents($filter: JobFilter) {\n    jobEvents(filter: $filter) { kind jobId jobNodeId deletedNodeId job { nodeId id state deleting deletionTask { id state } } }\n  }\n": typeof types.ClientsJobEventsDocument,
+    "\n  subscription ClientsJobEventsWithCounts($filter: JobFilter) {\n    jobEvents(filter: $filter) { kind jobId job { id state counts { total } datafeed { id } } }\n  }\n": typeof types.ClientsJobEventsWithCountsDocument,
     "\n  subscription ClientsTaskEvents($filter: TaskFilter) { taskEvents(filter: $filter) { nodeId id jobId state progress { percent } } }\n": typeof types.ClientsTaskEventsDocument,
     "\n  mutation PutJob($input: PutJobInput!) {\n    putJob(input: $input) { id state deleting groups }\n  }\n": typeof types.PutJobDocument,
     "\n  mutation OpenJob($jobId: ID!) { openJob(jobId: $jobId) { id state } }\n": typeof types.OpenJobDocument,
@@ -105,6 +106,7 @@ const documents: Documents = {
     "\n  query ClientsJobsFullPage($first: Int, $filter: JobFilter) {\n    jobsConnection(first: $first, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          nodeId id\n          counts { total annotations buckets }\n          datafeed { nodeId id }\n          deletionTask { nodeId id state }\n        }\n      }\n    }\n  }\n": types.ClientsJobsFullPageDocument,
     "\n  query ClientsTasksPage($first: Int, $after: String, $last: Int, $before: String, $filter: TaskFilter) {\n    tasksConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id jobId state job { id } } }\n    }\n  }\n": types.ClientsTasksPageDocument,
     "\n  subscription ClientsJobEvents($filter: JobFilter) {\n    jobEvents(filter: $filter) { kind jobId jobNodeId deletedNodeId job { nodeId id state deleting deletionTask { id state } } }\n  }\n": types.ClientsJobEventsDocument,
+    "\n  subscription ClientsJobEventsWithCounts($filter: JobFilter) {\n    jobEvents(filter: $filter) { kind jobId job { id state counts { total } datafeed { id } } }\n  }\n": types.ClientsJobEventsWithCountsDocument,
     "\n  subscription ClientsTaskEvents($filter: TaskFilter) { taskEvents(filter: $filter) { nodeId id jobId state progress { percent } } }\n": types.ClientsTaskEventsDocument,
     "\n  mutation PutJob($input: PutJobInput!) {\n    putJob(input: $input) { id state deleting groups }\n  }\n": types.PutJobDocument,
     "\n  mutation OpenJob($jobId: ID!) { openJob(jobId: $jobId) { id state } }\n": types.OpenJobDocument,
@@ -268,6 +270,10 @@ export function graphql(source: "\n  query ClientsTasksPage($first: Int, $after:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ClientsJobEvents($filter: JobFilter) {\n    jobEvents(filter: $filter) { kind jobId jobNodeId deletedNodeId job { nodeId id state deleting deletionTask { id state } } }\n  }\n"): (typeof documents)["\n  subscription ClientsJobEvents($filter: JobFilter) {\n    jobEvents(filter: $filter) { kind jobId jobNodeId deletedNodeId job { nodeId id state deleting deletionTask { id state } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ClientsJobEventsWithCounts($filter: JobFilter) {\n    jobEvents(filter: $filter) { kind jobId job { id state counts { total } datafeed { id } } }\n  }\n"): (typeof documents)["\n  subscription ClientsJobEventsWithCounts($filter: JobFilter) {\n    jobEvents(filter: $filter) { kind jobId job { id state counts { total } datafeed { id } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

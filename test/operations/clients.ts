@@ -100,6 +100,12 @@ export const ClientsJobEventsSubscription = graphql(`
   }
 `);
 
+export const ClientsJobEventsWithCountsSubscription = graphql(`
+  subscription ClientsJobEventsWithCounts($filter: JobFilter) {
+    jobEvents(filter: $filter) { kind jobId job { id state counts { total } datafeed { id } } }
+  }
+`);
+
 export const ClientsTaskEventsSubscription = graphql(`
   subscription ClientsTaskEvents($filter: TaskFilter) { taskEvents(filter: $filter) { nodeId id jobId state progress { percent } } }
 `);
