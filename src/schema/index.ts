@@ -1,5 +1,6 @@
 // Imports every type file (each registers itself on the builder) and builds the schema.
-import { lexicographicSortSchema } from 'graphql';
+import { GraphQLDeferDirective, GraphQLStreamDirective } from '@graphql-tools/utils';
+import { lexicographicSortSchema, specifiedDirectives } from 'graphql';
 import { builder } from './builder.ts';
 import { describeSchema } from './descriptions.ts';
 import './scalars.ts';
@@ -18,4 +19,8 @@ import './job-connection.ts';
 import './task-connection.ts';
 import './events.ts';
 
-export const schema = lexicographicSortSchema(describeSchema(builder.toSchema()));
+// @defer and @stream are part of the schema (yoga's plugin then adds only its validation rules),
+// so schema.graphql prints them and clients generated from it know them.
+const directives = [...specifiedDirectives, GraphQLDeferDirective, GraphQLStreamDirective];
+
+export const schema = lexicographicSortSchema(describeSchema(builder.toSchema({ directives })));
