@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, type ExecutionArgs } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import { isAsyncIterable } from 'graphql-yoga';
 import { authenticate, secretFromHeader } from './auth/api-keys.ts';
 import type { Context } from './context.ts';
@@ -22,6 +22,7 @@ import { unavailableErrorOf } from './db/pg-errors.ts';
 import { TooManyOperationsError, UnauthenticatedError } from './errors.ts';
 import { isOriginAllowed } from './http/origins.ts';
 import { inRequestScope } from './http/request-scope.ts';
+import { completeError } from './http/uniform-errors.ts';
 import type { Metrics } from './metrics.ts';
 import type { Services } from './services.ts';
 import { createErrorMasker, type YogaApp } from './yoga.ts';
@@ -66,17 +67,29 @@ function scoped(result: unknown, requestId: string): unknown {
 /**
  * Errors carry an HTTP hint (`extensions.http`: status, Retry-After) that yoga turns into the
  * response's status and strips; a socket has no HTTP status, so this is the one place that strips
- * it for socket clients.
+ * it for socket clients, after giving yoga's and graphql-js's own errors their `type` and `status`
+ * as HTTP answers do (src/http/uniform-errors.ts).
  */
 function forSocket(error: GraphQLError): GraphQLError {
+  completeError(error);
   if (!error.extensions?.http) return error;
   const { http: _http, ...extensions } = error.extensions;
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
 }
 
+/**
+ * A document that does not parse: GRAPHQL_PARSE_FAILED, as yoga names it over HTTP (its plugin
+ * that does so skips requests without a fetch Request, i.e. sockets). Our own refusals raised
+ * while parsing (the token limit) are not GraphQLErrors and keep their code.
+ */
+function parseFailed(error: unknown): unknown {
+  if (!(error instanceof GraphQLError) || error.extensions.code) return error;
+  return new GraphQLError(error.message, { source: error.source, positions: error.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+}
+
 function socketResult(result: unknown): unknown {
   const errors = (result as { errors?: readonly GraphQLError[] } | undefined)?.errors;
-  if (!errors?.some((e) => e.extensions?.http)) return result;
+  if (!errors?.length) return result;
   return { ...(result as object), errors: errors.map(forSocket) };
 }
 
@@ -169,7 +182,12 @@ export function attachGraphqlWs(server: Server, yoga: YogaApp, services: Service
               params,
               connectionParams: ctx.connectionParams,
             });
-            const document = parse(params.query);
+            let document: DocumentNode;
+            try {
+              document = parse(params.query);
+            } catch (error) {
+              throw parseFailed(error);
+            }
             const errors = validate(schema, document);
             if (errors.length) return refuse(params.operationName, errors);
             return {

@@ -173,6 +173,40 @@ describe('uniform errors', () => {
     expect(get.error.extensions).toMatchObject({ code: 'BAD_REQUEST', type: 'illegal_argument_exception', status: 405 });
   });
 
+  it('over WebSocket and SSE too: validation, syntax and variable errors carry code, type and status', async () => {
+    const validation = { code: 'GRAPHQL_VALIDATION_FAILED', type: 'illegal_argument_exception', status: 400 };
+    const syntax = { code: 'GRAPHQL_PARSE_FAILED', type: 'parsing_exception', status: 400 };
+    const variable = { code: 'BAD_USER_INPUT', type: 'illegal_argument_exception', status: 400 };
+    const client = wsClient(server);
+    try {
+      const refusal = (query: string, variables: Record<string, unknown> = {}) =>
+        new Promise<{ extensions?: Record<string, unknown> }[]>((resolve, reject) => {
+          client.subscribe(
+            { query, variables },
+            { next: () => reject(new Error('answered')), error: resolve as never, complete: () => reject(new Error('completed')) },
+          );
+        });
+      expect((await refusal('{ nope }'))[0].extensions).toEqual(validation);
+      expect((await refusal('subscription { nope }'))[0].extensions).toEqual(validation);
+      expect((await refusal('{ nope '))[0].extensions).toEqual(syntax);
+      const bad = await new Promise<unknown>((resolve) =>
+        client.subscribe(
+          { query: 'query ($n: Int!) { jobsConnection(first: $n) { totalCount } }', variables: { n: 'x' } },
+          { next: resolve, error: resolve, complete: () => {} },
+        ),
+      );
+      expect(bad).toMatchObject({ errors: [{ extensions: variable }] });
+    } finally {
+      await client.dispose();
+    }
+    const sse = (query: string) =>
+      fetch(server.graphqlUrl, { method: 'POST', headers: { ...headers(), accept: 'text/event-stream' }, body: JSON.stringify({ query }) }).then(
+        (r) => r.text(),
+      );
+    expect(await sse('subscription { nope }')).toContain(JSON.stringify(validation).slice(1, -1));
+    expect(await sse('subscription { nope ')).toContain(JSON.stringify(syntax).slice(1, -1));
+  });
+
   it('a mutation document with a failing alias says which root fields ran and which failed', async () => {
     const jobId = uniqueId('alias');
     const reply = await first(

@@ -15,7 +15,8 @@ const TYPES: Record<string, string> = {
   BAD_USER_INPUT: 'illegal_argument_exception',
 };
 
-function completeError(error: GraphQLError): void {
+/** Gives an error yoga or graphql-js made its `type` and `status` (HTTP: as written; WebSocket: src/websocket.ts). */
+export function completeError(error: GraphQLError): void {
   const extensions = error.extensions as Record<string, unknown>;
   // Ours (and masked ones) already say their status.
   if (!extensions || extensions.type || extensions.status) return;
