@@ -1,7 +1,9 @@
 // Transport features for client libraries: persisted documents (the client preset's documentId,
-// Apollo's persistedQuery hash), PERSISTED_DOCUMENTS_ONLY, and @defer/@stream. Real servers on
+// Apollo's persistedQuery hash), PERSISTED_DOCUMENTS_ONLY, @defer/@stream, and uniform errors over
+// every transport. Real servers on
 // port 0 over HTTP and graphql-ws.
 import { readFileSync } from 'node:fs';
+import type { FormattedExecutionResult } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putJob } from './support/jobs.ts';
 import { ok, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
@@ -152,6 +154,19 @@ describe('uniform errors', () => {
   };
   const headers = () => ({ 'content-type': 'application/json', accept: 'application/json', authorization: `ApiKey ${server.adminKey}` });
   const postRaw = (body: unknown) => fetch(server.graphqlUrl, { method: 'POST', headers: headers(), body: JSON.stringify(body) });
+  /** The first answer to an operation over graphql-ws: a result, or the errors of a refusal. */
+  type Answer = { result?: FormattedExecutionResult<Record<string, unknown>, unknown>; refused?: { extensions?: Record<string, unknown> }[] };
+  const wsAnswer = (client: ReturnType<typeof wsClient>, query: string, variables: Record<string, unknown> = {}) =>
+    new Promise<Answer>((resolve, reject) => {
+      client.subscribe(
+        { query, variables },
+        {
+          next: (result) => resolve({ result }),
+          error: (refused) => resolve({ refused: refused as Answer['refused'] }),
+          complete: () => reject(new Error('no answer')),
+        },
+      );
+    });
 
   it('validation and syntax errors, refused batches and mutations over GET carry code, type and status', async () => {
     const validation = await first(postRaw({ query: '{ nope }' }));
@@ -179,23 +194,12 @@ describe('uniform errors', () => {
     const variable = { code: 'BAD_USER_INPUT', type: 'illegal_argument_exception', status: 400 };
     const client = wsClient(server);
     try {
-      const refusal = (query: string, variables: Record<string, unknown> = {}) =>
-        new Promise<{ extensions?: Record<string, unknown> }[]>((resolve, reject) => {
-          client.subscribe(
-            { query, variables },
-            { next: () => reject(new Error('answered')), error: resolve as never, complete: () => reject(new Error('completed')) },
-          );
-        });
-      expect((await refusal('{ nope }'))[0].extensions).toEqual(validation);
-      expect((await refusal('subscription { nope }'))[0].extensions).toEqual(validation);
-      expect((await refusal('{ nope '))[0].extensions).toEqual(syntax);
-      const bad = await new Promise<unknown>((resolve) =>
-        client.subscribe(
-          { query: 'query ($n: Int!) { jobsConnection(first: $n) { totalCount } }', variables: { n: 'x' } },
-          { next: resolve, error: resolve, complete: () => {} },
-        ),
-      );
-      expect(bad).toMatchObject({ errors: [{ extensions: variable }] });
+      const refusal = async (query: string) => (await wsAnswer(client, query)).refused![0].extensions;
+      expect(await refusal('{ nope }')).toEqual(validation);
+      expect(await refusal('subscription { nope }')).toEqual(validation);
+      expect(await refusal('{ nope ')).toEqual(syntax);
+      const bad = await wsAnswer(client, 'query ($n: Int!) { jobsConnection(first: $n) { totalCount } }', { n: 'x' });
+      expect(bad.result).toMatchObject({ errors: [{ extensions: variable }] });
     } finally {
       await client.dispose();
     }
@@ -207,21 +211,29 @@ describe('uniform errors', () => {
     expect(await sse('subscription { nope ')).toContain(JSON.stringify(syntax).slice(1, -1));
   });
 
-  it('a mutation document with a failing alias says which root fields ran and which failed', async () => {
+  it('a mutation document with a failing alias says which root fields ran and which failed (HTTP and WebSocket)', async () => {
     const jobId = uniqueId('alias');
-    const reply = await first(
-      postRaw({
-        query: `mutation {
-          a: putJob(input: { jobId: "${jobId}", analysisConfig: {} }) { id }
-          b: openJob(jobId: "${jobId}-missing") { id }
-          c: openJob(jobId: "${jobId}") { id }
-        }`,
-      }),
-    );
+    const aliases = (id: string) => `mutation {
+      a: putJob(input: { jobId: "${id}", analysisConfig: {} }) { id }
+      b: openJob(jobId: "${id}-missing") { id }
+      c: openJob(jobId: "${id}") { id }
+    }`;
+    const reply = await first(postRaw({ query: aliases(jobId) }));
     // openJob's Job! is null, so data is null as a whole: only the extension tells what ran.
     expect(reply.body.data).toBeNull();
     expect(reply.error.extensions).toMatchObject({ code: 'NOT_FOUND', status: 404 });
     expect(reply.body.extensions).toEqual({ mutations: { completed: ['a'], failed: 'b', notRun: ['c'] } });
     expect((await ok(server, ApiJobStateQuery, { id: jobId })).job).toMatchObject({ id: jobId, state: 'CLOSED' });
+    const client = wsClient(server);
+    try {
+      const { result } = await wsAnswer(client, aliases(`${jobId}-ws`));
+      expect(result).toMatchObject({
+        data: null,
+        errors: [{ extensions: { code: 'NOT_FOUND', type: 'resource_not_found_exception', status: 404 } }],
+        extensions: { mutations: { completed: ['a'], failed: 'b', notRun: ['c'] } },
+      });
+    } finally {
+      await client.dispose();
+    }
   });
 });
