@@ -1,7 +1,6 @@
 // Transport features for client libraries: persisted documents (the client preset's documentId,
 // Apollo's persistedQuery hash), PERSISTED_DOCUMENTS_ONLY, @defer/@stream, and uniform errors over
-// every transport. Real servers on
-// port 0 over HTTP and graphql-ws.
+// every transport. Real servers on port 0 over HTTP, SSE and graphql-ws.
 import { readFileSync } from 'node:fs';
 import type { FormattedExecutionResult } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
