@@ -260,11 +260,14 @@ describe('jobsConnection', () => {
     expect(await page({ filter: { ids: `${prefix}-zzz` } })).toMatchObject({ edges: [], totalCount: 0 });
   });
 
-  it('refuses sizes past 500, first with last, and cursors of another list or order', async () => {
+  it('refuses sizes past 500 (pages of jobs and tasks, nodes), first with last, and cursors of another list or order', async () => {
     const p = await page({ first: 1 });
     const cursor = p.pageInfo.endCursor!;
     expectError(await gql(server, ClientsJobsPageQuery, { first: 501 }), 'BAD_USER_INPUT', 'first must be between 0 and 500, got 501');
     expectError(await gql(server, ClientsJobsPageQuery, { last: -1 }), 'BAD_USER_INPUT', 'last must be between 0 and 500, got -1');
+    expectError(await gql(server, ClientsTasksPageQuery, { last: 501 }), 'BAD_USER_INPUT', 'last must be between 0 and 500, got 501');
+    const nodeIds = Array.from({ length: 501 }, (_, i) => `id-${i}`);
+    expectError(await gql(server, ClientsNodesQuery, { nodeIds }), 'BAD_USER_INPUT', 'nodes takes at most 500 ids, got 501');
     expectError(await gql(server, ClientsJobsPageQuery, { first: 1, last: 1 }), 'BAD_USER_INPUT', 'give first or last, not both');
     const foreign = 'invalid cursor in [after]: use a cursor of this list in the same order';
     expectError(await gql(server, ClientsJobsPageQuery, { first: 1, after: 'garbage' }), 'BAD_USER_INPUT', foreign);
