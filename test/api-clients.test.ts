@@ -198,6 +198,15 @@ describe('jobsConnection', () => {
     expect(ids(third)).toEqual(all.slice(6));
     expect(third.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
 
+    // A page that holds exactly the rows left says there is nothing after it, in every order.
+    for (const orderBy of [undefined, { field: 'CREATED_AT' as const }, { field: 'TOTAL_ROWS' as const, direction: 'DESC' as const }]) {
+      const head = await page({ first: 3, filter, orderBy });
+      const rest = await page({ first: 4, after: head.pageInfo.endCursor, filter, orderBy });
+      expect(rest.edges).toHaveLength(4);
+      expect(rest.pageInfo, JSON.stringify(orderBy)).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+      expect((await page({ first: 7, filter, orderBy })).pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+    }
+
     const lastTwo = await page({ last: 2, filter });
     expect(ids(lastTwo)).toEqual(all.slice(5));
     expect(lastTwo.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
