@@ -21,7 +21,7 @@ import type { Context } from './context.ts';
 import { unavailableErrorOf } from './db/pg-errors.ts';
 import { TooManyOperationsError, UnauthenticatedError } from './errors.ts';
 import { isOriginAllowed } from './http/origins.ts';
-import { inRequestScope } from './http/request-scope.ts';
+import { inRequestScope } from './request-scope.ts';
 import type { Metrics } from './metrics.ts';
 import type { Services } from './services.ts';
 import { createErrorMasker, type YogaApp } from './yoga.ts';

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { postgresServer, unmet } from './support/requirements.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { migrationsDir } from '../src/db/migrate.ts';
+import { migrationsDir } from '../src/db/prisma-files.ts';
 import { upgradeLegacyStorage } from '../src/jobs/legacy-upgrade.ts';
 import { JOB_TABLES, OWNED_TABLES } from '../src/jobs/owned-tables.ts';
 import { dedicatedTableName, dedicatedTablesOf, dropOrphanTables } from '../src/jobs/storage.ts';

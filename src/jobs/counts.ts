@@ -2,19 +2,10 @@
 // read in one statement so that the numbers are one snapshot.
 import type pg from 'pg';
 import type { Database } from '../db/client.ts';
-import { COUNT_FIELD, isJobTable, JOB_TABLES } from './owned-tables.ts';
+import { COUNT_FIELD, isJobTable, JOB_TABLES, type JobCounts } from './owned-tables.ts';
 
-export interface JobCounts {
-  buckets: number;
-  records: number;
-  influencers: number;
-  categories: number;
-  forecasts: number;
-  modelSnapshots: number;
-  modelStateDocs: number;
-  annotations: number;
-  total: number;
-}
+/** Declared with the tables (owned-tables.ts); here with the functions that read it. */
+export type { JobCounts };
 
 type Queryable = Pick<pg.Pool, 'query'>;
 

@@ -8,8 +8,6 @@
 //   keep a row count per job (job_row_counts) and reference jobs(id) ON DELETE CASCADE.
 // - 'outlives': one shared table whose rows may outlive the job (user annotations, D9): batches.
 // - 'membership': a link row (calendar membership): one statement, a job is in few calendars.
-import type { JobCounts } from './counts.ts';
-
 export type Stored = 'job' | 'outlives' | 'membership';
 
 export interface OwnedTable {
@@ -18,7 +16,7 @@ export interface OwnedTable {
   phase: string;
   stored: Stored;
   /** The JobCounts field the table's rows are counted in; null: not counted (nor in progress.total). */
-  field: Exclude<keyof JobCounts, 'total'> | null;
+  field: string | null;
 }
 
 /** In Elasticsearch's deletion order (D9): state and snapshots, annotations, results, forecasts, calendars. */
@@ -33,6 +31,9 @@ export const OWNED_TABLES = [
   { table: 'forecasts', phase: 'FORECASTS', stored: 'job', field: 'forecasts' },
   { table: 'calendar_jobs', phase: 'CALENDARS', stored: 'membership', field: null },
 ] as const satisfies readonly OwnedTable[];
+
+/** What a job owns, counted: one field per counted table (Job.counts), and their sum. */
+export type JobCounts = Record<NonNullable<(typeof OWNED_TABLES)[number]['field']>, number> & { total: number };
 
 type JobTableEntry = Extract<(typeof OWNED_TABLES)[number], { stored: 'job' }>;
 

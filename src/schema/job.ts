@@ -89,6 +89,20 @@ Job.implement({
   }),
 });
 
+// Task.job lives beside the Job type it returns, so that task.ts needs nothing from this file.
+builder.objectField(Task, 'job', (t) =>
+  t.field({
+    type: Job,
+    nullable: true,
+    description: 'Null once the job is gone.',
+    // A job created again with the same id after this deletion is another job.
+    resolve: async (task, _args, ctx) => {
+      const job = await loadersOf(ctx).job.load(task.jobId);
+      return job && job.createdAt <= task.startTime ? job : null;
+    },
+  }),
+);
+
 const PutJobInput = builder.inputType('PutJobInput', {
   fields: (t) => ({
     jobId: t.id({ required: true }),
