@@ -2,12 +2,18 @@
 // read in one statement so that the numbers are one snapshot.
 import type pg from 'pg';
 import type { Database } from '../db/client.ts';
-import { COUNT_FIELD, isJobTable, JOB_TABLES, type JobCounts } from './owned-tables.ts';
+import { COUNT_FIELD, isJobTable, JOB_TABLES, OWNED_TABLES, SYSTEM_ANNOTATIONS, type CountField, type JobCounts } from './owned-tables.ts';
 
 /** Declared with the tables (owned-tables.ts); here with the functions that read it. */
 export type { JobCounts };
 
 type Queryable = Pick<pg.Pool, 'query'>;
+
+/** The counts of a job that owns nothing. */
+export const NO_ROWS: Readonly<JobCounts> = Object.freeze({
+  ...(Object.fromEntries(OWNED_TABLES.flatMap((t) => (t.field ? [[t.field, 0]] : []))) as Record<CountField, number>),
+  total: 0,
+});
 
 /**
  * What `Job.counts` shows: every annotation, system and user, written since this job was created.
@@ -22,7 +28,7 @@ export const jobCounts = (db: Database, jobId: string): Promise<JobCounts> =>
  * user annotations only when the caller deletes them too.
  */
 export const countsForDeletion = (on: Queryable, jobId: string, includeUserAnnotations: boolean): Promise<JobCounts> =>
-  countRows(on, jobId, includeUserAnnotations ? '' : `AND created_by = '_xpack'`);
+  countRows(on, jobId, includeUserAnnotations ? '' : `AND ${SYSTEM_ANNOTATIONS}`);
 
 /** The rows of `table` among `counts`; undefined for a table that is not counted (calendar_jobs). */
 export function rowsIn(counts: JobCounts, table: string): number | undefined {

@@ -30,7 +30,7 @@ import { COUNT_FIELD, isJobTable, JOB_TABLES, OWNED_TABLES } from '../jobs/owned
 import { countedStatement } from '../jobs/row-counts.ts';
 import { dropDedicatedTable, relationOf } from '../jobs/storage.ts';
 import type { JobStorage } from '../generated/prisma/client.ts';
-import { SYSTEM_AUTHOR } from '../jobs/results.ts';
+import { SYSTEM_AUTHOR } from '../auth/principal.ts';
 
 export const MAX_SEED_ROWS = 50_000_000;
 /** Rows per INSERT statement: big enough to be fast, small enough for regular progress. */
@@ -530,4 +530,3 @@ export async function seedFleet(db: Database, opts: FleetOptions, onProgress?: (
   if (failure) throw failure.reason;
   return { jobs, rows: jobs * results, ms: performance.now() - started };
 }
-
