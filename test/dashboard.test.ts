@@ -53,7 +53,7 @@ beforeAll(async () => {
       '--disable-sync',
     ],
   });
-  context = await browser.newContext({ viewport: LAPTOP, locale: 'en-US', timezoneId: 'UTC', colorScheme: 'light' });
+  context = await laptopContext();
   page = await context.newPage();
   // Script errors and Content-Security-Policy violations (the service sends a strict CSP).
   page.on('pageerror', (err) => problems.push(err.message));
@@ -64,6 +64,9 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+/** A browser context the size of a laptop screen, in English and UTC (as every screenshot). */
+const laptopContext = () => browser.newContext({ viewport: LAPTOP, locale: 'en-US', timezoneId: 'UTC', colorScheme: 'light' });
 
 /** A phone-sized tab (390×844, touch), signed in. */
 async function phoneTab(url = server.url, key = server.adminKey): Promise<{ p: Page; close(): Promise<void> }> {
@@ -335,7 +338,8 @@ describe.skipIf(skipped)('dashboard', () => {
     await jobRow(page, blocked).waitFor();
     for (const id of [...jobIds, blocked]) await page.getByRole('checkbox', { name: `Select job ${id}` }).check();
     const bar = page.getByRole('region', { name: 'Selection' });
-    expect(await bar.textContent()).toContain('21 jobs selected · 252 rows');
+    // The last job's rows arrive with its last change event (the list re-reads at most once a second).
+    await bar.filter({ hasText: '21 jobs selected · 252 rows' }).waitFor();
     await bar.getByRole('button', { name: 'Delete 21 jobs…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete 21 jobs?' });
     expect(await dialog.textContent()).toContain('This removes 21 jobs and the 252 rows they own');
@@ -373,7 +377,7 @@ describe.skipIf(skipped)('dashboard', () => {
     await jobWithData(server, jobId);
     await ok(server, PutDatafeedMutation, { input: { datafeedId: `datafeed-${jobId}`, jobId, indices: ['logs-*'] } });
     const { secret } = (await ok(server, CreateApiKeyMutation, { name: 'dashboard-viewer', privileges: ['MONITOR_ML'] })).createApiKey;
-    const viewer = await browser.newContext({ viewport: LAPTOP, locale: 'en-US', timezoneId: 'UTC', colorScheme: 'light' });
+    const viewer = await laptopContext();
     const p = await viewer.newPage();
     try {
       await signIn(p, secret);
@@ -414,7 +418,7 @@ describe.skipIf(skipped)('dashboard', () => {
       [base],
     );
     try {
-      const fleet = await browser.newContext({ viewport: LAPTOP, locale: 'en-US', timezoneId: 'UTC', colorScheme: 'light' });
+      const fleet = await laptopContext();
       const p = await fleet.newPage();
       try {
         await p.goto(server.url);
@@ -489,7 +493,7 @@ describe.skipIf(skipped)('dashboard', () => {
     // Its own server, so that restarting it disturbs no other test.
     let own = await startServer();
     const port = Number(new URL(own.url).port);
-    const tab = await browser.newContext({ viewport: LAPTOP, locale: 'en-US', timezoneId: 'UTC', colorScheme: 'light' });
+    const tab = await laptopContext();
     const p = await tab.newPage();
     try {
       const requests: string[] = [];

@@ -2,18 +2,12 @@
 // read in one statement so that the numbers are one snapshot.
 import type pg from 'pg';
 import type { Database } from '../db/client.ts';
-import { COUNT_FIELD, isJobTable, JOB_TABLES, OWNED_TABLES, SYSTEM_ANNOTATIONS, type CountField, type JobCounts } from './owned-tables.ts';
+import { COUNT_FIELD, isJobTable, JOB_TABLES, SYSTEM_ANNOTATIONS, type JobCounts } from './owned-tables.ts';
 
 /** Declared with the tables (owned-tables.ts); here with the functions that read it. */
 export type { JobCounts };
 
 type Queryable = Pick<pg.Pool, 'query'>;
-
-/** The counts of a job that owns nothing. */
-export const NO_ROWS: Readonly<JobCounts> = Object.freeze({
-  ...(Object.fromEntries(OWNED_TABLES.flatMap((t) => (t.field ? [[t.field, 0]] : []))) as Record<CountField, number>),
-  total: 0,
-});
 
 /**
  * What `Job.counts` shows: every annotation, system and user, written since this job was created.
@@ -73,3 +67,6 @@ export async function jobCountsMany(db: Database, jobIds: readonly string[]): Pr
 
 const zeroCounts = () => Object.fromEntries(JOB_TABLES.map((table) => [COUNT_FIELD[table], 0])) as Omit<JobCounts, 'total' | 'annotations'>;
 const withTotal = (counts: Omit<JobCounts, 'total'>): JobCounts => ({ ...counts, total: Object.values(counts).reduce((sum, n) => sum + n, 0) });
+
+/** The counts of a job that owns nothing. */
+export const NO_ROWS: Readonly<JobCounts> = Object.freeze(withTotal({ ...zeroCounts(), annotations: 0 }));

@@ -38,7 +38,7 @@ export const OWNED_TABLES = [
 ] as const satisfies readonly OwnedTable[];
 
 /** A JobCounts field other than the total: one per counted table. */
-export type CountField = NonNullable<(typeof OWNED_TABLES)[number]['field']>;
+type CountField = NonNullable<(typeof OWNED_TABLES)[number]['field']>;
 
 /** What a job owns, counted: one field per counted table (Job.counts), and their sum. */
 export type JobCounts = Record<CountField, number> & { total: number };
