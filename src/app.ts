@@ -16,6 +16,7 @@ import { migrate } from './db/migrate.ts';
 import { describeError } from './db/pg-errors.ts';
 import { runDeletion } from './deletion/engine.ts';
 import { recoverDeletions } from './deletion/recover.ts';
+import { publishTaskChange } from './events/publish.ts';
 import { HealthState } from './health-state.ts';
 import { createAdmission } from './http/admission.ts';
 import { Slots } from './limits/load-shedding.ts';
@@ -29,7 +30,7 @@ import { createYogaApp } from './yoga.ts';
 import { attachGraphqlWs } from './websocket.ts';
 import { serveDashboard } from './http/dashboard.ts';
 import { serveHealth, serveReady } from './http/health.ts';
-import { serveInRequestScope } from './http/request-scope.ts';
+import { serveInRequestScope } from './request-scope.ts';
 import { createRateLimiter } from './rate-limit/write-rate-limit.ts';
 import { startLegacyUpgrade } from './jobs/legacy-upgrade.ts';
 
@@ -79,8 +80,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const metrics = createMetrics({ db, pubsub, deletions: () => tasks.load });
   const tasks: TaskRunner = new TaskRunner({
     db,
-    pubsub,
     log,
+    onTaskChange: (task) => publishTaskChange(pubsub, task),
     nodeId,
     work: runDeletion,
     recover: (enqueue) => recoverDeletions(db.work, nodeId, enqueue),

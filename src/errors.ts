@@ -21,6 +21,12 @@ export abstract class MlError extends Error {
   readonly details: Record<string, unknown> = {};
   /** The HTTP status (and headers) of the response that carries this error, when it is not 200. */
   http: HttpHint | undefined;
+
+  /** Says when to try again: to the client (`retryAfterSeconds`) and over HTTP (this status, Retry-After). */
+  protected retryAfter(seconds: number): void {
+    this.details.retryAfterSeconds = seconds;
+    this.http = { status: this.status, headers: { 'Retry-After': String(seconds) } };
+  }
 }
 
 export class BadInputError extends MlError {
@@ -65,8 +71,7 @@ export class TooManyRequestsError extends MlError {
   readonly status = 429;
   constructor(retryAfterSeconds: number, message = `rate limit exceeded, retry in ${retryAfterSeconds}s`) {
     super(message);
-    this.details.retryAfterSeconds = retryAfterSeconds;
-    this.http = { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } };
+    this.retryAfter(retryAfterSeconds);
   }
 }
 
@@ -94,8 +99,7 @@ export class ServiceUnavailableError extends MlError {
     readonly retryAfterSeconds = 2,
   ) {
     super(message);
-    this.details.retryAfterSeconds = retryAfterSeconds;
-    this.http = { status: 503, headers: { 'Retry-After': String(retryAfterSeconds) } };
+    this.retryAfter(retryAfterSeconds);
   }
 }
 

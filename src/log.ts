@@ -2,7 +2,7 @@
 // credentials that might slip into a logged object are redacted. Every line written while a
 // request is served carries its request id.
 import { pino, type DestinationStream, type Logger } from 'pino';
-import { currentRequestId } from './http/request-scope.ts';
+import { currentRequestId } from './request-scope.ts';
 
 export type { Logger };
 

@@ -25,7 +25,7 @@ import type { Context } from './context.ts';
 import { useCsrfPrevention } from './http/csrf.ts';
 import { graphiqlOptions, renderOfflineGraphiQL } from './http/graphiql.ts';
 import { corsFor } from './http/origins.ts';
-import { currentRequestId } from './http/request-scope.ts';
+import { currentRequestId } from './request-scope.ts';
 import { useStorableText } from './limits/input-text.ts';
 import { requestErrorOf, useRequestLimits, withInputErrorCode } from './limits/request-limits.ts';
 import type { Logger } from './log.ts';

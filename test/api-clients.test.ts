@@ -163,7 +163,8 @@ describe('links between a job and its deletion', () => {
     await putJob(server, id);
     expect((await ok(server, ClientsDeleteJobMutation, { jobId: id })).deleteJob).toEqual({ __typename: 'Acknowledged', acknowledged: true });
     const other = uniqueId('twice');
-    await jobWithData(server, other, 'closed');
+    // Past SMALL_JOB_ROWS, so that the first deletion is still running when the second call comes.
+    await jobWithData(server, other, 'closed', 'SHARED', SMALL_JOB_ROWS);
     const task = await asyncDelete(server, other);
     const again = (await ok(server, ClientsDeleteJobMutation, { jobId: other, waitForCompletion: false })).deleteJob;
     expect(again).toEqual({ __typename: 'DeletionTask', task, jobId: other });

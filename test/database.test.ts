@@ -1,9 +1,15 @@
 // The database as the contract describes it ("Database" in the contract README), read from the
 // PostgreSQL catalog of the migrated test database; and the committed migrations match the
 // Prisma schema (a schema change without its migration fails here).
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { drift, pendingSchemaChange } from '../src/db/migrate.ts';
+import { migrationsDir } from '../src/db/prisma-files.ts';
+import { drift, pendingSchemaChange } from '../src/db/schema-diff.ts';
 import { OWNED_TABLES, rowsOwnedBy } from './support/data.ts';
 import { jobWithData } from './support/jobs.ts';
 import { postgresServer, unmet } from './support/requirements.ts';
@@ -48,6 +54,22 @@ describe.skipIf(unmet('the migration-drift checks (a shadow database)', postgres
 
   it('the migrated database does not drift from the Prisma schema', async () => {
     expect(await drift(server.app.db.url)).toBe('');
+  });
+});
+
+describe('the migrations are found from the package root', () => {
+  it('a process started in another folder lists every committed migration (not an empty list)', async () => {
+    const committed = readdirSync(migrationsDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+    const list = new URL('../src/db/prisma-files.ts', import.meta.url).href;
+    const script = `const { migrationList } = await import(${JSON.stringify(list)}); console.log(JSON.stringify(migrationList().migrationDirectories.map((d) => d.path)));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script], {
+      cwd: mkdtempSync(join(tmpdir(), 'ml-cwd-')),
+    });
+    expect(committed.length).toBeGreaterThan(0);
+    expect(JSON.parse(stdout)).toEqual(committed);
   });
 });
 

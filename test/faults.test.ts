@@ -90,6 +90,7 @@ describe.skipIf(!!why)('faults of PostgreSQL and Redis', () => {
     const down = await gql(a, JobQuery, { id: jobId });
     expect(down.status).toBe(503);
     expect(down.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', type: 'status_exception', status: 503 });
+    // A span of outage, not an event to wait for: neither instance may exit while PostgreSQL stays away.
     await new Promise((r) => setTimeout(r, 2_000));
     expect([alive(a), alive(b)]).toEqual([true, true]);
 
@@ -130,6 +131,7 @@ describe.skipIf(!!why)('faults of PostgreSQL and Redis', () => {
     const third = await spawnServer(env());
     try {
       expect((await ok(third, JobQuery, { id: 'none-such' })).job).toBeNull();
+      // The rest of the scenario's 10 s without Redis (a span, not an event): no instance may exit meanwhile.
       await new Promise((r) => setTimeout(r, 8_000));
       expect([alive(a), alive(b), alive(third)]).toEqual([true, true, true]);
     } finally {
@@ -164,6 +166,7 @@ describe.skipIf(!!why)('faults of PostgreSQL and Redis', () => {
       const refused = await gql(late, JobQuery, { id: 'any' });
       expect(refused.status).toBe(503);
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', status: 503 });
+      // The scenario's 10 s without PostgreSQL (a span, not an event): the instance retries and stays up.
       await new Promise((r) => setTimeout(r, 10_000));
       expect(alive(late)).toBe(true);
       const attempts = late

@@ -11,6 +11,7 @@ import { JobQuery, PutJobMutation } from './operations/documents.ts';
 import { asyncDelete, jobWithData, putJob, analysisConfig } from './support/jobs.ts';
 import { spawnServer } from './support/process.ts';
 import { gql, ok, rowsOf, startServer, uniqueId, type TestServer } from './support/server.ts';
+import { until } from './support/wait.ts';
 import { print } from 'graphql';
 
 const HeavyJobsQuery = graphql(`
@@ -197,7 +198,8 @@ describe.skipIf(noServerDatabase)('SIGTERM under load', () => {
       query: 'mutation ($jobId: ID!) { deleteJob(jobId: $jobId) { __typename } }',
       variables: { jobId: slowJob },
     });
-    await new Promise((r) => setTimeout(r, 1_000));
+    // Under load: requests are flowing (as many answers as workers) when the signal comes.
+    await until('the load under way', () => results.length >= workers.length);
     proc.proc.kill('SIGTERM');
     const code = await proc.exited;
     stop = true;

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { postgresServer, unmet } from './support/requirements.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { migrationsDir } from '../src/db/migrate.ts';
+import { migrationsDir } from '../src/db/prisma-files.ts';
 import { upgradeLegacyStorage } from '../src/jobs/legacy-upgrade.ts';
 import { JOB_TABLES, OWNED_TABLES } from '../src/jobs/owned-tables.ts';
 import { dedicatedTableName, dedicatedTablesOf, dropOrphanTables } from '../src/jobs/storage.ts';
@@ -16,6 +16,7 @@ import { fleetIds, seedFleet, seedJob } from '../src/seed/seed.ts';
 import { createScratchDatabase } from './support/databases.ts';
 import { asyncDelete, finalTask, jobWithData, putJob } from './support/jobs.ts';
 import { gql, ok, rowsOf, startServer, uniqueId, type TestServer } from './support/server.ts';
+import { until } from './support/wait.ts';
 import { DeleteJobMutation, JobQuery, JobStorageQuery, PutJobMutation, TaskQuery } from './operations/documents.ts';
 
 let server: TestServer;
@@ -198,7 +199,17 @@ describe.skipIf(unmet('storage: a dedicated table held by a long transaction', p
         await reader.query('BEGIN');
         await reader.query(`SELECT count(*) FROM job_parts."${dedicatedTableName('records', held)}"`);
         const task = await asyncDelete(server, held);
-        await new Promise((r) => setTimeout(r, 1_000));
+        // Each try of drop_table is a statement of its own that waits for the table's lock: two
+        // waits with different start times are a try given up after its lock_timeout, then another.
+        const tries = new Set<string>();
+        await until('a second try at the held table', async () => {
+          const { rows } = await server.app.db.pool.query<{ started: string }>(
+            `SELECT a.query_start::text AS started FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE l.relation = to_regclass($1) AND NOT l.granted`,
+            [`job_parts."${dedicatedTableName('records', held)}"`],
+          );
+          for (const row of rows) tries.add(row.started);
+          return tries.size >= 2;
+        });
         expect((await ok(server, TaskQuery, { id: task })).task!.state).toBe('RUNNING');
         expect(await dedicatedTablesOf(server.app.db.pool, held)).toContain('records');
         await reader.query('COMMIT');

@@ -1,6 +1,6 @@
 // Talking to the service: fetch for queries and mutations, graphql-ws for subscriptions, both
 // at the page's own origin (`/graphql`) with the signed-in API key.
-import { createClient, type Client } from 'graphql-ws/client';
+import { CloseCode, createClient, type Client } from 'graphql-ws/client';
 import type { TypedDocumentString } from './generated/graphql.ts';
 
 /** A refusal or failure, with the service's error code (delete-job.md) when it sent one. */
@@ -58,7 +58,7 @@ export async function request<TResult, TVars>(apiKey: string, document: TypedDoc
 }
 
 /** Bad credentials close the socket with 4403: retrying with the same key cannot help. */
-const FORBIDDEN_CLOSE = 4403;
+const FORBIDDEN_CLOSE = CloseCode.Forbidden;
 
 export function createSubscriptionClient(apiKey: string): Client {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';

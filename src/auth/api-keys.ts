@@ -9,8 +9,7 @@ import { freshReadsPer } from '../db/fresh-reads.ts';
 import type { ClusterPrivilege } from '../generated/prisma/enums.ts';
 import type { ApiKey } from '../generated/prisma/client.ts';
 import { BadInputError, NotFoundError } from '../errors.ts';
-import { SYSTEM_AUTHOR } from '../jobs/results.ts';
-import type { Principal } from './principal.ts';
+import { SYSTEM_AUTHOR, type Principal } from './principal.ts';
 
 const lookupOf = (secret: string) => createHash('sha256').update(secret).digest('hex').slice(0, 24);
 const hashOf = (secret: string, salt: string) => createHmac('sha256', salt).update(secret).digest('hex');

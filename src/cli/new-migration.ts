@@ -4,7 +4,8 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
-import { migrationsDir, pendingSchemaChange } from '../db/migrate.ts';
+import { migrationsDir } from '../db/prisma-files.ts';
+import { pendingSchemaChange } from '../db/schema-diff.ts';
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

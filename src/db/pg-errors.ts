@@ -21,6 +21,8 @@ export const PG = {
   CONFIGURATION_LIMIT_EXCEEDED: '53400',
   IDLE_IN_TRANSACTION_TIMEOUT: '25P03',
   READ_ONLY_SQL_TRANSACTION: '25006',
+  UNIQUE_VIOLATION: '23505',
+  UNDEFINED_TABLE: '42P01',
 } as const;
 
 /** Prisma's codes for the same situations (https://www.prisma.io/docs/orm/reference/error-reference). */

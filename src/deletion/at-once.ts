@@ -6,6 +6,7 @@
 // record exists (D15, D16) with its counts (D17), and nothing is visible half-done (D7, D10).
 import type { Prisma } from '../generated/prisma/client.ts';
 import { audit } from '../jobs/notifications.ts';
+import { SYSTEM_ANNOTATIONS } from '../jobs/owned-tables.ts';
 import { SMALL_JOB_ROWS } from './engine.ts';
 
 /** What a deletion done at once removed (rows, by the kept counts) and the task's version after it. */
@@ -24,7 +25,7 @@ export async function deleteSmallJobAtOnce(
   taskId: string,
   deleteUserAnnotations: boolean,
 ): Promise<DoneAtOnce | null> {
-  const annotations = deleteUserAnnotations ? '' : ` AND created_by = '_xpack'`;
+  const annotations = deleteUserAnnotations ? '' : ` AND ${SYSTEM_ANNOTATIONS}`;
   const [job] = await tx.$queryRawUnsafe<{ storage: string; total: number }[]>(
     `SELECT storage::text AS storage,
             ((SELECT coalesce(sum(rows), 0) FROM job_row_counts WHERE job_id = $1)

@@ -4,7 +4,7 @@
 // (`WHERE id IN (SELECT … LIMIT n)` was measured 4x slower than ranges: stack.md.)
 // Used for every shared table (a dedicated job's own tables are dropped whole: engine.ts).
 import type pg from 'pg';
-import { isJobTable } from '../jobs/owned-tables.ts';
+import { isJobTable, SYSTEM_ANNOTATIONS } from '../jobs/owned-tables.ts';
 import { deleteCounted } from '../jobs/row-counts.ts';
 import type { TableStep } from './plan.ts';
 
@@ -27,7 +27,7 @@ export async function deleteTableInBatches(
   onBatch: (deleted: number) => Promise<void>,
 ): Promise<void> {
   // Table names come from the fixed plan, never from input.
-  const filter = step.stored === 'outlives' && !includeUserAnnotations ? ` AND created_by = '_xpack'` : '';
+  const filter = step.stored === 'outlives' && !includeUserAnnotations ? ` AND ${SYSTEM_ANNOTATIONS}` : '';
   const table = step.table;
   // Deletes what `sql` selects; a job table's kept count goes down with its rows, atomically.
   const remove = async (sql: string, params: unknown[]) =>

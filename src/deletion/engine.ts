@@ -6,7 +6,7 @@ import type { Database } from '../db/client.ts';
 import type { TaskRow } from '../tasks/task-store.ts';
 import { countsForDeletion, rowsIn } from '../jobs/counts.ts';
 import { audit } from '../jobs/notifications.ts';
-import { isJobTable } from '../jobs/owned-tables.ts';
+import { isJobTable, SYSTEM_ANNOTATIONS } from '../jobs/owned-tables.ts';
 import { dropDedicatedTable, dropLegacyRows } from '../jobs/storage.ts';
 import { deleteTableInBatches } from './batches.ts';
 import { PHASE_CONFIG, PHASE_STOPPING, STEPS } from './plan.ts';
@@ -161,7 +161,7 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
       await tx.$executeRaw`SET LOCAL enable_bitmapscan = off`;
     } else {
       // Annotations outlive the job (no cascade): the small path removes the job's here.
-      await tx.$executeRawUnsafe(`DELETE FROM annotations WHERE job_id = $1${task.deleteUserAnnotations ? '' : ` AND created_by = '_xpack'`}`, jobId);
+      await tx.$executeRawUnsafe(`DELETE FROM annotations WHERE job_id = $1${task.deleteUserAnnotations ? '' : ` AND ${SYSTEM_ANNOTATIONS}`}`, jobId);
     }
     await tx.job.deleteMany({ where: { id: jobId } });
     await audit(tx, jobId, 'Job deleted');

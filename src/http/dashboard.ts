@@ -2,10 +2,10 @@
 // false for paths it does not own, so the caller can answer 404. Only files that exist under
 // dist are served (no directory listing, no dotfiles, nothing outside it); `/` is index.html.
 // Without a build, `/` answers a short page that says how to make one.
-import { createReadStream, existsSync, statSync, type Stats } from 'node:fs';
+import { createReadStream, statSync, type Stats } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { dirname, extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, resolve, sep } from 'node:path';
+import { packageRoot } from '../package-root.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,14 +32,7 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 };
 
-/** The repository root: the nearest folder above this file with a package.json (works from src/ and from a compiled dist/src/). */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
-
-const DIST = resolve(packageRoot(), 'dashboard', 'dist');
+const DIST = resolve(packageRoot, 'dashboard', 'dist');
 
 /** The file under `root` that a URL path names, or undefined (malformed, hidden, outside root, not a file). */
 export function resolveAsset(root: string, urlPath: string): { file: string; stats: Stats } | undefined {

@@ -13,14 +13,14 @@ import type { ClusterPrivilege } from '../generated/prisma/enums.ts';
 import type { Context } from '../context.ts';
 import { BadInputError, NotFoundError, PersistedDocumentsOnlyError, type MlError } from '../errors.ts';
 import { toGraphQLError } from '../schema/error-mapping.ts';
-import { packageRoot } from './dashboard.ts';
+import { packageRoot } from '../package-root.ts';
 
 export const MANIFESTS = ['dashboard/src/generated/persisted-documents.json', 'src/cli/client/generated/persisted-documents.json'];
 /** Keys that may run any document when only persisted documents are accepted. */
 const UNRESTRICTED: readonly ClusterPrivilege[] = ['ALL', 'MANAGE'];
 
 /** Every manifest's documents by id (`sha256:<hex>`). */
-export function loadPersistedDocuments(root = packageRoot()): Map<string, string> {
+export function loadPersistedDocuments(root = packageRoot): Map<string, string> {
   const documents = new Map<string, string>();
   for (const manifest of MANIFESTS) {
     for (const [id, text] of Object.entries(JSON.parse(readFileSync(join(root, manifest), 'utf8')) as Record<string, string>))

@@ -2,19 +2,10 @@
 // read in one statement so that the numbers are one snapshot.
 import type pg from 'pg';
 import type { Database } from '../db/client.ts';
-import { COUNT_FIELD, isJobTable, JOB_TABLES } from './owned-tables.ts';
+import { COUNT_FIELD, isJobTable, JOB_TABLES, SYSTEM_ANNOTATIONS, type JobCounts } from './owned-tables.ts';
 
-export interface JobCounts {
-  buckets: number;
-  records: number;
-  influencers: number;
-  categories: number;
-  forecasts: number;
-  modelSnapshots: number;
-  modelStateDocs: number;
-  annotations: number;
-  total: number;
-}
+/** Declared with the tables (owned-tables.ts); here with the functions that read it. */
+export type { JobCounts };
 
 type Queryable = Pick<pg.Pool, 'query'>;
 
@@ -31,7 +22,7 @@ export const jobCounts = (db: Database, jobId: string): Promise<JobCounts> =>
  * user annotations only when the caller deletes them too.
  */
 export const countsForDeletion = (on: Queryable, jobId: string, includeUserAnnotations: boolean): Promise<JobCounts> =>
-  countRows(on, jobId, includeUserAnnotations ? '' : `AND created_by = '_xpack'`);
+  countRows(on, jobId, includeUserAnnotations ? '' : `AND ${SYSTEM_ANNOTATIONS}`);
 
 /** The rows of `table` among `counts`; undefined for a table that is not counted (calendar_jobs). */
 export function rowsIn(counts: JobCounts, table: string): number | undefined {
@@ -76,3 +67,6 @@ export async function jobCountsMany(db: Database, jobIds: readonly string[]): Pr
 
 const zeroCounts = () => Object.fromEntries(JOB_TABLES.map((table) => [COUNT_FIELD[table], 0])) as Omit<JobCounts, 'total' | 'annotations'>;
 const withTotal = (counts: Omit<JobCounts, 'total'>): JobCounts => ({ ...counts, total: Object.values(counts).reduce((sum, n) => sum + n, 0) });
+
+/** The counts of a job that owns nothing. */
+export const NO_ROWS: Readonly<JobCounts> = Object.freeze(withTotal({ ...zeroCounts(), annotations: 0 }));

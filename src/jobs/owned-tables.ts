@@ -8,7 +8,10 @@
 //   keep a row count per job (job_row_counts) and reference jobs(id) ON DELETE CASCADE.
 // - 'outlives': one shared table whose rows may outlive the job (user annotations, D9): batches.
 // - 'membership': a link row (calendar membership): one statement, a job is in few calendars.
-import type { JobCounts } from './counts.ts';
+import { SYSTEM_AUTHOR } from '../auth/principal.ts';
+
+/** The condition on annotations that spares user ones: a deletion removes them only when asked (D9). */
+export const SYSTEM_ANNOTATIONS = `created_by = '${SYSTEM_AUTHOR}'`;
 
 export type Stored = 'job' | 'outlives' | 'membership';
 
@@ -18,7 +21,7 @@ export interface OwnedTable {
   phase: string;
   stored: Stored;
   /** The JobCounts field the table's rows are counted in; null: not counted (nor in progress.total). */
-  field: Exclude<keyof JobCounts, 'total'> | null;
+  field: string | null;
 }
 
 /** In Elasticsearch's deletion order (D9): state and snapshots, annotations, results, forecasts, calendars. */
@@ -33,6 +36,12 @@ export const OWNED_TABLES = [
   { table: 'forecasts', phase: 'FORECASTS', stored: 'job', field: 'forecasts' },
   { table: 'calendar_jobs', phase: 'CALENDARS', stored: 'membership', field: null },
 ] as const satisfies readonly OwnedTable[];
+
+/** A JobCounts field other than the total: one per counted table. */
+type CountField = NonNullable<(typeof OWNED_TABLES)[number]['field']>;
+
+/** What a job owns, counted: one field per counted table (Job.counts), and their sum. */
+export type JobCounts = Record<CountField, number> & { total: number };
 
 type JobTableEntry = Extract<(typeof OWNED_TABLES)[number], { stored: 'job' }>;
 

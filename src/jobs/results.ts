@@ -1,5 +1,6 @@
 // The analytics process's write path: results, snapshots, state documents and system
 // annotations for an OPENED job, all in one transaction so a failed call leaves nothing behind.
+import { SYSTEM_AUTHOR } from '../auth/principal.ts';
 import type { Database } from '../db/client.ts';
 import { BadInputError, ConflictError, jobIsDeleting } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -25,9 +26,6 @@ export interface ResultsInput {
   categorizerState?: List<string>;
   annotations?: List<{ timestamp: Date; text: string }>;
 }
-
-/** Annotations the system writes carry this author (user ones carry the API key name). */
-export const SYSTEM_AUTHOR = '_xpack';
 
 export async function ingestResults(db: Database, jobId: string, input: ResultsInput): Promise<JobCounts> {
   assertValidId(jobId);

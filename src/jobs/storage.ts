@@ -11,6 +11,7 @@
 // to them.
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { PG } from '../db/pg-errors.ts';
 import type { JobStorage, Prisma } from '../generated/prisma/client.ts';
 import { JOB_TABLES, type JobTable } from './owned-tables.ts';
 
@@ -36,9 +37,6 @@ export async function createDedicatedTables(on: Queryable | Prisma.TransactionCl
   else await on.query('SELECT job_parts.create_tables($1)', [jobId]);
 }
 
-/** PostgreSQL's lock_not_available: drop_table waited its lock_timeout for the table's lock. */
-const LOCK_NOT_AVAILABLE = '55P03';
-
 /**
  * Drops the job's dedicated table of `table` with its kept row count, atomically; answers how
  * many rows went (by that count). A table already gone answers 0. Each try waits at most the
@@ -51,7 +49,7 @@ export async function dropDedicatedTable(on: Queryable, table: JobTable, jobId: 
       const { rows } = await on.query<{ n: string }>('SELECT job_parts.drop_table($1, $2)::text AS n', [table, jobId]);
       return Number(rows[0].n);
     } catch (err) {
-      if ((err as { code?: string }).code !== LOCK_NOT_AVAILABLE || signal?.aborted) throw err;
+      if ((err as { code?: string }).code !== PG.LOCK_NOT_AVAILABLE || signal?.aborted) throw err;
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }

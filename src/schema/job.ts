@@ -1,5 +1,5 @@
 import type { Job as JobModel } from '../generated/prisma/client.ts';
-import type { JobCounts as JobCountsView } from '../jobs/counts.ts';
+import { NO_ROWS, type JobCounts as JobCountsView } from '../jobs/counts.ts';
 import { listJobs } from '../jobs/expression.ts';
 import { closeJob, getJob, openJob, putJob } from '../jobs/jobs.ts';
 import { announceJobChange } from '../events/publish.ts';
@@ -37,18 +37,6 @@ export const JobCounts = builder.objectRef<JobCountsView>('JobCounts').implement
     total: t.exposeInt('total', { description: 'Sum of the above.' }),
   }),
 });
-
-const NO_ROWS: JobCountsView = {
-  buckets: 0,
-  records: 0,
-  influencers: 0,
-  categories: 0,
-  forecasts: 0,
-  modelSnapshots: 0,
-  modelStateDocs: 0,
-  annotations: 0,
-  total: 0,
-};
 
 export const Job = builder.objectRef<JobModel>('Job');
 
@@ -88,6 +76,20 @@ Job.implement({
     }),
   }),
 });
+
+// Task.job lives beside the Job type it returns, so that task.ts needs nothing from this file.
+builder.objectField(Task, 'job', (t) =>
+  t.field({
+    type: Job,
+    nullable: true,
+    description: 'Null once the job is gone.',
+    // A job created again with the same id after this deletion is another job.
+    resolve: async (task, _args, ctx) => {
+      const job = await loadersOf(ctx).job.load(task.jobId);
+      return job && job.createdAt <= task.startTime ? job : null;
+    },
+  }),
+);
 
 const PutJobInput = builder.inputType('PutJobInput', {
   fields: (t) => ({

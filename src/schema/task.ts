@@ -6,8 +6,7 @@ import { PHASE_CONFIG, PHASE_STOPPING, STEPS } from '../deletion/plan.ts';
 import { Acknowledged } from './acknowledged.ts';
 import { builder } from './builder.ts';
 import { authorize, guarded } from './guard.ts';
-import { Job } from './job.ts';
-import { loadersOf, shareLoadersAcrossSubscribers } from './loaders.ts';
+import { shareLoadersAcrossSubscribers } from './loaders.ts';
 import { Node, nodeIdOf } from './node.ts';
 
 export const TaskState = builder.enumType('TaskState', {
@@ -83,16 +82,6 @@ Task.implement({
       resolve: (task) => (task.state === 'FAILED' ? { type: task.errorType ?? 'exception', reason: task.errorReason ?? '' } : null),
     }),
     jobId: t.exposeID('jobId', { description: 'The job a deletion task is about (kept after the job is gone).' }),
-    job: t.field({
-      type: Job,
-      nullable: true,
-      description: 'Null once the job is gone.',
-      // A job created again with the same id after this deletion is another job.
-      resolve: async (task, _args, ctx) => {
-        const job = await loadersOf(ctx).job.load(task.jobId);
-        return job && job.createdAt <= task.startTime ? job : null;
-      },
-    }),
     attempts: t.exposeInt('attempts', {
       description:
         'Times the work was started: 1 for a run that met no transient error; more after retries (connection loss, lock timeouts, …) or a takeover.',

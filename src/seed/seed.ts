@@ -22,6 +22,7 @@
 // could have a transaction open that the statement would join.
 import pg from 'pg';
 import type { Database } from '../db/client.ts';
+import { PG } from '../db/pg-errors.ts';
 import { BadInputError, ConflictError } from '../errors.ts';
 import type { JobCounts } from '../jobs/counts.ts';
 import { assertValidId } from '../jobs/ids.ts';
@@ -29,7 +30,7 @@ import { COUNT_FIELD, isJobTable, JOB_TABLES, OWNED_TABLES } from '../jobs/owned
 import { countedStatement } from '../jobs/row-counts.ts';
 import { dropDedicatedTable, relationOf } from '../jobs/storage.ts';
 import type { JobStorage } from '../generated/prisma/client.ts';
-import { SYSTEM_AUTHOR } from '../jobs/results.ts';
+import { SYSTEM_AUTHOR } from '../auth/principal.ts';
 
 export const MAX_SEED_ROWS = 50_000_000;
 /** Rows per INSERT statement: big enough to be fast, small enough for regular progress. */
@@ -332,7 +333,6 @@ export interface SeedOptions {
   storage?: JobStorage;
 }
 
-const UNDEFINED_TABLE = '42P01';
 const deletedWhileSeeding = (jobId: string) => new ConflictError(`The job [${jobId}] was deleted while it was being seeded`);
 
 export async function seedJob(
@@ -408,7 +408,7 @@ export async function seedJob(
     if (storage === 'DEDICATED') for (const table of JOB_TABLES) await dropDedicatedTable(db.pool, table, jobId).catch(() => {});
     await db.pool.query(`DELETE FROM jobs WHERE id = $1`, [jobId]).catch(() => {});
     // A deletion that dropped a dedicated table under a running statement.
-    if ((err as { code?: string }).code === UNDEFINED_TABLE) throw deletedWhileSeeding(jobId);
+    if ((err as { code?: string }).code === PG.UNDEFINED_TABLE) throw deletedWhileSeeding(jobId);
     throw err;
   }
 }
@@ -503,7 +503,7 @@ export async function seedFleet(db: Database, opts: FleetOptions, onProgress?: (
     try {
       await db.pool.query(sql);
     } catch (err) {
-      if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
+      if ((err as { code?: string }).code === PG.UNIQUE_VIOLATION) {
         throw new ConflictError(`A job among [${batch[0]}] to [${batch.at(-1)}] already exists; the batches before it stay`);
       }
       throw err;
@@ -530,5 +530,3 @@ export async function seedFleet(db: Database, opts: FleetOptions, onProgress?: (
   if (failure) throw failure.reason;
   return { jobs, rows: jobs * results, ms: performance.now() - started };
 }
-
-const UNIQUE_VIOLATION = '23505';

@@ -20,12 +20,10 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import { audit } from '../jobs/notifications.ts';
 import type { Logger } from '../log.ts';
 import { outageReporter, type OutageReporter } from '../outage.ts';
-import type { PubSub } from '../pubsub.ts';
 import { ProgressWriter, type Progress } from './progress-writer.ts';
 import { claimTask, isTerminal, LeaseLostError, recordRetry, releaseTask, saveProgress, type TaskRow } from './task-store.ts';
 import { TASK_QUEUE } from './queue-name.ts';
 import { sweep } from './sweep.ts';
-import { publishTaskChange } from '../events/publish.ts';
 
 /**
  * Progress is written (and published) at most this often while rows are being deleted: five
@@ -52,8 +50,9 @@ export type TaskWork = (db: Database, task: TaskRow, control: WorkControl) => Pr
 
 export interface RunnerOptions {
   db: Database;
-  pubsub: PubSub;
   log: Logger;
+  /** Announces a change of a task to its subscribers on every instance (events/publish.ts, given by the app). */
+  onTaskChange(task: Pick<TaskRow, 'id' | 'version' | 'state'>): void;
   nodeId: string;
   work: TaskWork;
   leaseSeconds: number;
@@ -148,7 +147,7 @@ export class TaskRunner {
 
   /** Publishes a change of a task so subscribers on every instance re-read it. */
   publish(task: Pick<TaskRow, 'id' | 'version' | 'state'>): void {
-    publishTaskChange(this.opts.pubsub, task);
+    this.opts.onTaskChange(task);
   }
 
   /** Stops taking work, gives running tasks back to the queue, and waits for them to let go. */

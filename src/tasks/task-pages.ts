@@ -2,8 +2,8 @@
 // sequence number (src/db/keyset.ts).
 import type { Database } from '../db/client.ts';
 import { planPage, pageOf, type KeyedRow, type KeysetOrder, type Page, type PageArgs } from '../db/keyset.ts';
-import { toLike, wildcardRegExp } from '../db/like.ts';
 import { Prisma, type TaskState } from '../generated/prisma/client.ts';
+import { actionPatterns, actionRegExps } from './action-filter.ts';
 import type { TaskRow } from './task-store.ts';
 
 export interface TaskFilter {
@@ -15,19 +15,9 @@ export interface TaskFilter {
 
 const NEWEST_FIRST: KeysetOrder = { name: 'tasks', key: Prisma.sql`t.seq`, keyType: 'bigint', id: Prisma.sql`t.id COLLATE "C"`, descending: true };
 
-const actionList = (actions: string | null | undefined) =>
-  (actions ?? '*')
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .slice(0, 50);
-
-/** The LIKE patterns of an `actions` list (at most 50), or none for every action. */
-export const actionPatterns = (actions: string | null | undefined): string[] => actionList(actions).map(toLike);
-
 /** `whereOf` in the process, for change feeds: whether this task matches the filter. */
 export function taskMatcher(filter: TaskFilter | null | undefined): (task: Pick<TaskRow, 'action' | 'state' | 'jobId'>) => boolean {
-  const patterns = actionList(filter?.actions).map(wildcardRegExp);
+  const patterns = actionRegExps(filter?.actions);
   return (task) =>
     (patterns.length === 0 || patterns.some((p) => p.test(task.action))) &&
     (!filter?.states || filter.states.includes(task.state)) &&

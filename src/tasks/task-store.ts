@@ -2,10 +2,9 @@
 // change bumps `version` and is published by the caller, so subscribers on any instance re-read.
 import type { Database } from '../db/client.ts';
 import { BadInputError } from '../errors.ts';
-import type { Task } from '../generated/prisma/client.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { Prisma, Task } from '../generated/prisma/client.ts';
 import { assertTaskId, taskId } from './task-ids.ts';
-import { actionPatterns } from './task-pages.ts';
+import { actionPatterns } from './action-filter.ts';
 
 export type TaskRow = Task;
 export const TERMINAL = new Set(['COMPLETED', 'FAILED']);

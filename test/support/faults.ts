@@ -6,8 +6,18 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { until } from './wait.ts';
 
 const run = promisify(execFile);
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** A loopback port nobody listens on now: two suites on one machine never share a cluster or a Redis. */
 export function freePort(): Promise<number> {
@@ -78,14 +88,8 @@ export async function startRedis(): Promise<RedisServer> {
   const pidfile = join(dir, 'redis.pid');
   const start = async () => {
     await run('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no', '--daemonize', 'yes', '--pidfile', pidfile, '--dir', dir]);
-    for (let i = 0; i < 50; i++) {
-      try {
-        if (Number(readFileSync(pidfile, 'utf8')) > 0) return;
-      } catch {
-        // not written yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    // A pid file not written yet reads as a throw: not yet.
+    await until('redis-server to write its pid file', () => Number(readFileSync(pidfile, 'utf8')) > 0);
   };
   const stop = async () => {
     let pid: number;
@@ -95,14 +99,7 @@ export async function startRedis(): Promise<RedisServer> {
       return; // never started
     }
     process.kill(pid, 'SIGTERM');
-    for (let i = 0; i < 50; i++) {
-      try {
-        process.kill(pid, 0);
-      } catch {
-        return;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await until(`redis-server ${pid} to exit`, () => !isRunning(pid));
   };
   await start();
   return { url: `redis://127.0.0.1:${port}`, start, stop };

@@ -97,6 +97,9 @@ export class Api {
   }
 }
 
+/** graphql-ws's CloseCode.Forbidden (refused credentials), named here: graphql-ws is loaded only once a socket is needed. */
+const FORBIDDEN_CLOSE = 4403;
+
 /** graphql-ws rejects with GraphQL errors, a close event (4403: refused credentials) or a socket error. */
 function toClientError(err: unknown, url: string): ClientError {
   if (err instanceof ClientError) return err;
@@ -104,7 +107,7 @@ function toClientError(err: unknown, url: string): ClientError {
   const event = err as { code?: unknown; reason?: unknown; message?: unknown; error?: unknown };
   if (typeof event?.code === 'number') {
     const reason = typeof event.reason === 'string' && event.reason ? event.reason : `connection closed (${event.code})`;
-    return new ClientError(reason, event.code === 4403 ? 'UNAUTHENTICATED' : 'NETWORK');
+    return new ClientError(reason, event.code === FORBIDDEN_CLOSE ? 'UNAUTHENTICATED' : 'NETWORK');
   }
   return new ClientError(`cannot reach ${url.replace(/^http/, 'ws')}: ${causeOf(event?.error ?? err)}`, 'NETWORK');
 }
