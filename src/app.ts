@@ -18,7 +18,7 @@ import { runDeletion } from './deletion/engine.ts';
 import { recoverDeletions } from './deletion/recover.ts';
 import { HealthState } from './health-state.ts';
 import { createAdmission } from './http/admission.ts';
-import { Slots } from './limits/load-shedding.ts';
+import { LoopLoad, Slots } from './limits/load-shedding.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMetrics } from './metrics.ts';
 import { resolveNodeId } from './node-id.ts';
@@ -74,7 +74,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   const pubsub = createPubSubFor(config.redisUrl, log);
   const nodeId = resolveNodeId(config.nodeId, config.dataDir, config.port);
-  const listReads = new Slots(config.maxConcurrentListReads);
+  const listReads = { slots: new Slots(config.maxConcurrentListReads), load: new LoopLoad(), maxUtilization: config.maxEventLoopUtilization / 100 };
   // `tasks` is read at scrape time only, once it exists.
   const metrics = createMetrics({ db, pubsub, deletions: () => tasks.load });
   const tasks: TaskRunner = new TaskRunner({
@@ -100,7 +100,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   const rateLimiter = createRateLimiter({ limit: config.rateLimitWritesPerMinute, redisUrl: config.redisUrl, log });
   const yoga = createYogaApp(services, { metrics, rateLimiter, listReads });
-  const admission = createAdmission(health, config.maxConcurrentRequests);
+  const admission = createAdmission(health, config.maxConcurrentRequests, () => listReads.load.utilization > listReads.maxUtilization);
   const saturation = () =>
     admission.saturated()
       ? `saturated: ${admission.inFlight} requests in flight (MAX_CONCURRENT_REQUESTS)`
@@ -193,6 +193,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       server.close();
       server.closeAllConnections();
       await upgrade?.stop();
+      listReads.load.stop();
       await rateLimiter?.close();
       await pubsub.close();
       await db.close();

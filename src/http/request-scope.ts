@@ -1,9 +1,12 @@
 // The request id: the caller's `x-request-id` when it is a sane token, otherwise a fresh UUID.
 // It is held in an AsyncLocalStorage for the life of the request, so every log line written
 // meanwhile carries it (log.ts mixes it in) and a masked error names the same id the logs do.
+// A request whose client goes away before its answer is written is abandoned: its statements
+// are cancelled and no new one starts (db/held-connections.ts).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { withAbandonment } from '../db/held-connections.ts';
 
 export interface RequestScope {
   requestId: string;
@@ -27,7 +30,11 @@ export function inRequestScope<T>(requestId: string, run: () => T): T {
 export function serveInRequestScope(req: IncomingMessage, res: ServerResponse, serve: () => unknown): void {
   const requestId = requestIdFrom(req.headers['x-request-id']);
   res.setHeader('x-request-id', requestId);
-  inRequestScope(requestId, serve);
+  const abandoned = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) abandoned.abort();
+  });
+  inRequestScope(requestId, () => withAbandonment(abandoned.signal, serve));
 }
 
 /** The id of the request being served, if any (undefined outside a request). */
