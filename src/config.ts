@@ -51,7 +51,7 @@ export interface Config {
   maxAliases: number;
   /** Most directives in one operation (graphql-armor maxDirectives). */
   maxDirectives: number;
-  /** Highest query cost (graphql-armor costLimit: objects 2, scalars 1, x1.5 per level). */
+  /** Highest query cost (objects 2, scalars 1, x1.5 per level, x the size of each list: src/limits/query-cost.ts). */
   maxCost: number;
   /** Browser origins allowed by CORS and at WebSocket upgrade; empty: none (same-origin only). */
   corsOrigins: string[];
@@ -123,7 +123,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxDepth: int(env, 'MAX_DEPTH', 8),
     maxAliases: int(env, 'MAX_ALIASES', 15),
     maxDirectives: int(env, 'MAX_DIRECTIVES', 50),
-    maxCost: int(env, 'MAX_COST', 5000),
+    // 50,000: list sizes count (src/limits/query-cost.ts), and the largest page the API gives
+    // (500 jobs or tasks with every field) costs about 28,000; two such pages, or a list in a list, do not pass.
+    maxCost: int(env, 'MAX_COST', 50_000),
     corsOrigins: list(env, 'CORS_ORIGINS'),
     wsMaxConnectionsPerKey: int(env, 'WS_MAX_CONNECTIONS_PER_KEY', 100),
     wsMaxSubscriptionsPerConnection: int(env, 'WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', 50),

@@ -239,7 +239,7 @@ export function createYogaApp(services: Services, deps: YogaDeps) {
       usePersistedDocuments(persisted),
       usePersistedDocumentsOnly(config.persistedDocumentsOnly, persisted),
       useDeferStream(),
-      useRequestLimits(config),
+      ...useRequestLimits(config, new Set(persisted.values())),
       useStorableText(),
       useWriteRateLimit(deps.rateLimiter),
       useListReadLimit(deps.listReads),

@@ -43,6 +43,11 @@ const KNOWN: readonly { from: string; to: string; why: string }[] = [
     why: 'error mapping above the domain, as for the other limits (issue 16, item 3)',
   },
   {
+    from: 'limits/query-cost.ts',
+    to: 'schema/error-mapping.ts',
+    why: 'error mapping above the domain, as for the other limits (issue 16, item 3)',
+  },
+  {
     from: 'rate-limit/write-rate-limit.ts',
     to: 'schema/error-mapping.ts',
     why: 'error mapping above the domain; still to move below the transport (issue 16, item 3)',
