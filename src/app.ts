@@ -100,7 +100,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   const rateLimiter = createRateLimiter({ limit: config.rateLimitWritesPerMinute, redisUrl: config.redisUrl, log });
   const yoga = createYogaApp(services, { metrics, rateLimiter, listReads });
-  const admission = createAdmission(health, config.maxConcurrentRequests, () => listReads.load.utilization > listReads.maxUtilization);
+  const admission = createAdmission(health, config.maxConcurrentRequests);
   const saturation = () =>
     admission.saturated()
       ? `saturated: ${admission.inFlight} requests in flight (MAX_CONCURRENT_REQUESTS)`

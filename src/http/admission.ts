@@ -4,11 +4,6 @@
 // HTTP 503s with Retry-After and a GraphQL body shaped like every other error
 // (SERVICE_UNAVAILABLE / status_exception / 503), never a hang. It also counts what is in flight,
 // so that a drain can wait for it.
-//
-// While the event loop is busy (limits/load-shedding.ts, MAX_EVENT_LOOP_UTILIZATION) the limit
-// is half of MAX_CONCURRENT_REQUESTS: a refusal here costs a tenth of one after parsing,
-// validation and authentication, and under 300 clients that keeps the loop's turns short enough
-// for new connections (a light read, /ready) to be reached in time.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ServiceUnavailableError } from '../errors.ts';
 import type { HealthState } from '../health-state.ts';
@@ -33,8 +28,7 @@ export function refuse(res: ServerResponse, error: ServiceUnavailableError): voi
     .end(JSON.stringify(body));
 }
 
-/** `busy`: the event loop was busier than MAX_EVENT_LOOP_UTILIZATION over its last sample. */
-export function createAdmission(state: HealthState, maxConcurrent: number, busy: () => boolean = () => false): Admission {
+export function createAdmission(state: HealthState, maxConcurrent: number): Admission {
   let inFlight = 0;
   const waiters: (() => void)[] = [];
   const done = () => {
@@ -54,10 +48,6 @@ export function createAdmission(state: HealthState, maxConcurrent: number, busy:
       if (req.headers.accept?.includes('text/event-stream') || req.headers.upgrade) return true;
       if (maxConcurrent > 0 && inFlight >= maxConcurrent) {
         refuse(res, new ServiceUnavailableError(`this instance is at its limit of ${maxConcurrent} requests at once, retry shortly`, 1));
-        return false;
-      }
-      if (maxConcurrent > 0 && inFlight >= Math.ceil(maxConcurrent / 2) && busy()) {
-        refuse(res, new ServiceUnavailableError(`this instance is busy (${inFlight} requests in flight, event loop saturated), retry shortly`, 1));
         return false;
       }
       inFlight++;

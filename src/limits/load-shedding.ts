@@ -103,6 +103,8 @@ function listRootFields(schema: GraphQLSchema): Set<string> {
 const refusal = (message: string) => ({ errors: [toGraphQLError(undefined, new ServiceUnavailableError(message, 1))] });
 
 export function useListReadLimit({ slots, load, maxUtilization }: ExpensiveReadLimit): Plugin {
+  // When the last expensive read started: one right after another is a stream, not a lone one.
+  let lastStart = -Infinity;
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName);
@@ -110,14 +112,17 @@ export function useListReadLimit({ slots, load, maxUtilization }: ExpensiveReadL
       const lists = listRootFields(args.schema);
       const expensive = operation.selectionSet.selections.some((s) => s.kind !== Kind.FIELD || lists.has(s.name.value));
       if (!expensive) return;
-      // Busy with other expensive reads: refuse now. A lone one waits its turn as usual (the loop
-      // may be busy with something else: a start, a burst of light requests).
-      if (load.utilization > maxUtilization && slots.inUse > 0) {
+      // Busy with other expensive reads (running, or started within the last sample): refuse now.
+      // A lone one waits its turn as usual (the loop may be busy with something else: a start, a
+      // burst of light requests).
+      const now = performance.now();
+      if (load.utilization > maxUtilization && (slots.inUse > 0 || now - lastStart < LOOP_SAMPLE_MS)) {
         const busy = Math.round(load.utilization * 100);
         return setResultAndStopExecution(refusal(`this instance is busy (event loop ${busy}% used), retry shortly`));
       }
       if (!(await slots.acquire(LIST_READ_WAIT_MS)))
         return setResultAndStopExecution(refusal('too many expensive reads in progress on this instance, retry shortly'));
+      lastStart = performance.now();
       let released = false;
       const release = () => {
         if (!released) slots.release();
