@@ -76,7 +76,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const nodeId = resolveNodeId(config.nodeId, config.dataDir, config.port);
   const listReads = { slots: new Slots(config.maxConcurrentListReads), load: new LoopLoad(), maxUtilization: config.maxEventLoopUtilization / 100 };
   // `tasks` is read at scrape time only, once it exists.
-  const metrics = createMetrics({ db, pubsub, deletions: () => tasks.load });
+  const metrics = createMetrics({ db, pubsub, deletions: () => tasks.load, loopUtilization: () => listReads.load.utilization });
   const tasks: TaskRunner = new TaskRunner({
     db,
     pubsub,
