@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 export interface Config {
   port: number;
   host: string;
+  /** A listener of its own for /health, /ready and /metrics (also served on `port`); unset: none. */
+  healthPort: number | undefined;
   /** Unset: the embedded PostgreSQL kept under dataDir. */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int(env, 'PORT', 4000),
     host: env.HOST || '127.0.0.1',
+    healthPort: env.HEALTH_PORT ? int(env, 'HEALTH_PORT', 0) : undefined,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.DATA_DIR || '.data'),
     adminApiKey: env.ML_ADMIN_API_KEY || undefined,
