@@ -21,6 +21,11 @@ export function withAbandonment<T>(signal: AbortSignal, work: () => T): T {
   return storage.run({ signal, held: new Set() }, work);
 }
 
+/** Runs `work` outside any request's scope: work shared by several requests (db/fresh-reads.ts). */
+export function apartFromAbandonment<T>(work: () => T): T {
+  return storage.exit(work);
+}
+
 /** What a checkout in an abandoned scope fails with (a request nobody waits for). */
 export class AbandonedError extends Error {
   readonly code = 'ABANDONED';
