@@ -1,5 +1,5 @@
 // Work whose caller went away stops on the database too. An HTTP request runs in a scope
-// (withAbandonment); the API pool's connections checked out inside it are noted there. When the
+// (withAbandonment); the API pool's connections checked out inside it are tied to it. When the
 // scope's signal aborts (the client closed its connection before the answer), each connection
 // the request still holds gets PostgreSQL's cancel request for the statement it runs (a query
 // waiting for a lock or scanning is stopped at once, instead of at statement_timeout), and is
@@ -11,14 +11,13 @@ import pg from 'pg';
 
 interface Scope {
   signal: AbortSignal;
-  held: Set<pg.PoolClient>;
 }
 
 const storage = new AsyncLocalStorage<Scope>();
 
 /** Runs `work` in a scope whose connections are cancelled and closed when `signal` aborts. */
 export function withAbandonment<T>(signal: AbortSignal, work: () => T): T {
-  return storage.run({ signal, held: new Set() }, work);
+  return storage.run({ signal }, work);
 }
 
 /** Runs `work` outside any request's scope: work shared by several requests (db/fresh-reads.ts). */
@@ -57,12 +56,10 @@ export function cancelWhenAbandoned(pool: pg.Pool, connectionString: string): vo
     canceller.cancel(client, query);
   };
   const own = (scope: Scope, client: pg.PoolClient) => {
-    scope.held.add(client);
     const release = client.release;
     const onAbort = () => cancel(client);
     scope.signal.addEventListener('abort', onAbort, { once: true });
     client.release = (err?: Error | boolean) => {
-      scope.held.delete(client);
       scope.signal.removeEventListener('abort', onAbort);
       client.release = release;
       return release.call(client, err ?? (scope.signal.aborted || undefined));

@@ -9,10 +9,10 @@
 // jobs is mostly CPU: rows mapped, fields resolved, JSON written) kept the event loop busy all
 // the time, new connections queued in the kernel's accept queue behind hundreds of others, and a
 // light read or /ready waited 10 s there for its turn, though no single callback blocked for
-// more than 0.3 s. So while other expensive reads run and the event loop was busy more than
-// MAX_EVENT_LOOP_UTILIZATION (percent) of the last sample, an expensive read is refused at once
-// instead of waiting for a slot: the instance keeps the rest of its time for light requests and
-// for refusing quickly.
+// more than 0.3 s. So while other expensive reads run (or one started within the last sample)
+// and the event loop was busy more than MAX_EVENT_LOOP_UTILIZATION (percent) of that sample, an
+// expensive read is refused at once instead of waiting for a slot: the instance keeps the rest
+// of its time for light requests and for refusing quickly.
 import { performance } from 'node:perf_hooks';
 import { getNamedType, getNullableType, getOperationAST, isListType, Kind, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -61,6 +61,9 @@ export class Slots {
   }
 }
 
+/** Short enough to follow a burst, long enough not to flap on one slow callback. */
+const LOOP_SAMPLE_MS = 250;
+
 /** How busy this process's event loop was over the last sample (0 to 1), from performance.eventLoopUtilization(). */
 export class LoopLoad {
   private last = performance.eventLoopUtilization();
@@ -77,9 +80,6 @@ export class LoopLoad {
     clearInterval(this.timer);
   }
 }
-
-/** Short enough to follow a burst, long enough not to flap on one slow callback. */
-const LOOP_SAMPLE_MS = 250;
 
 export interface ExpensiveReadLimit {
   slots: Slots;
