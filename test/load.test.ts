@@ -1,7 +1,9 @@
 // Bounded work and backpressure: many deletions at once wait their turn (DELETE_CONCURRENCY) and
-// all finish while other reads are answered; an overloaded instance refuses quickly and honestly
-// (503 + Retry-After, SERVICE_UNAVAILABLE), /ready answers throughout; SIGTERM under load cuts no
-// accepted request. Latencies are printed ([measure]), never asserted (the machine is shared).
+// all finish while other reads are answered; an overloaded instance (300 heavy clients against a
+// server process of its own) refuses quickly and honestly (503 + Retry-After, SERVICE_UNAVAILABLE),
+// /ready and light reads answer throughout, its peak RSS stays under 1 GB, and it is normal again
+// after; SIGTERM under load cuts no accepted request. Latencies are printed ([measure]), never
+// asserted (the machine is shared).
 import { request } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { postgresServer, unmet } from './support/requirements.ts';
