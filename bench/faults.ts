@@ -1,13 +1,18 @@
 // npm run bench:faults: the fault and load figures (README, "Operating it"). Runs the fault suite
-// (own PostgreSQL cluster and redis-server, restarted at will) and the load suite as tests do,
-// then prints what they measured. Needs DATABASE_URL (the load suite's SIGTERM case) and the
+// (own PostgreSQL cluster and redis-server, restarted at will), the load suite (300 heavy clients
+// against a server process of its own: latencies and its peak RSS), the abandoned-request and the
+// full-disk tests (an own cluster on a tmpfs) as tests do, then prints what they measured. Needs DATABASE_URL (the load suite's SIGTERM case) and the
 // tools the fault suite names when it skips; REDIS_URL is not used (it starts its own Redis).
 import { spawn } from 'node:child_process';
 
-const child = spawn('npx', ['vitest', 'run', 'test/faults.test.ts', 'test/load.test.ts'], {
-  env: { ...process.env, TEST_LOG_LEVEL: 'silent' },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
+const child = spawn(
+  'npx',
+  ['vitest', 'run', 'test/faults.test.ts', 'test/load.test.ts', 'test/abandoned-requests.test.ts', 'test/disk-full.test.ts'],
+  {
+    env: { ...process.env, TEST_LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  },
+);
 let out = '';
 child.stdout.on('data', (d) => (out += d));
 child.stderr.on('data', (d) => (out += d));

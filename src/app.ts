@@ -19,7 +19,7 @@ import { recoverDeletions } from './deletion/recover.ts';
 import { publishTaskChange } from './events/publish.ts';
 import { HealthState } from './health-state.ts';
 import { createAdmission } from './http/admission.ts';
-import { Slots } from './limits/load-shedding.ts';
+import { LoopLoad, Slots } from './limits/load-shedding.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMetrics } from './metrics.ts';
 import { resolveNodeId } from './node-id.ts';
@@ -30,7 +30,7 @@ import { createYogaApp } from './yoga.ts';
 import { attachGraphqlWs } from './websocket.ts';
 import { serveDashboard } from './http/dashboard.ts';
 import { serveHealth, serveReady } from './http/health.ts';
-import { serveInRequestScope } from './request-scope.ts';
+import { serveInRequestScope } from './http/serve-in-scope.ts';
 import { createRateLimiter } from './rate-limit/write-rate-limit.ts';
 import { startLegacyUpgrade } from './jobs/legacy-upgrade.ts';
 
@@ -39,6 +39,8 @@ export interface App {
   db: Database;
   /** Set once listening. */
   url: string;
+  /** Where /health, /ready and /metrics are served: HEALTH_PORT's listener, or `url`. */
+  healthUrl: string;
   port: number;
   /** Listens, then resolves once the dependencies are reached and the instance serves. */
   start(): Promise<void>;
@@ -75,9 +77,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   const pubsub = createPubSubFor(config.redisUrl, log);
   const nodeId = resolveNodeId(config.nodeId, config.dataDir, config.port);
-  const listReads = new Slots(config.maxConcurrentListReads);
+  const listReads = { slots: new Slots(config.maxConcurrentListReads), load: new LoopLoad(), maxUtilization: config.maxEventLoopUtilization / 100 };
   // `tasks` is read at scrape time only, once it exists.
-  const metrics = createMetrics({ db, pubsub, deletions: () => tasks.load });
+  const metrics = createMetrics({ db, pubsub, deletions: () => tasks.load, loopUtilization: () => listReads.load.utilization });
   const tasks: TaskRunner = new TaskRunner({
     db,
     log,
@@ -109,18 +111,29 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
         ? `saturated: ${db.pool.waitingCount} requests waiting for a database connection`
         : undefined;
   let lastRequestAt = 0;
+  /** /health, /ready, /metrics: true when `path` was one of them. */
+  const probes = (path: string, req: IncomingMessage, res: ServerResponse): boolean => {
+    if (path === '/health') serveHealth(req, res);
+    else if (path === '/ready') void serveReady({ state: health, db, saturation, pubsub: () => pubsub.state() }, req, res);
+    else if (path === '/metrics') void metrics.handle(res);
+    else return false;
+    return true;
+  };
+  const notFound = (res: ServerResponse) => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  // HEALTH_PORT: the probes on a listener of their own, out of the API's accept queue (under 300
+  // clients a new connection waited there for seconds; a probe must not).
+  const healthServer =
+    config.healthPort === undefined ? undefined : createServer((req, res) => probes((req.url ?? '/').split('?')[0], req, res) || notFound(res));
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     lastRequestAt = Date.now();
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/health') return serveHealth(req, res);
-    if (path === '/ready') return void serveReady({ state: health, db, saturation, pubsub: () => pubsub.state() }, req, res);
-    if (path === '/metrics') return void metrics.handle(res);
+    if (probes(path, req, res)) return;
     if (path === yoga.graphqlEndpoint || path.startsWith(`${yoga.graphqlEndpoint}/`)) {
       if (!admission.admit(req, res)) return;
       return serveInRequestScope(req, res, () => yoga(req, res));
     }
     if (serveDashboard(req, res)) return;
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    notFound(res);
   });
   const ws = attachGraphqlWs(server, yoga, services, metrics);
   const stopped = new AbortController();
@@ -148,6 +161,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     services,
     db,
     url: '',
+    healthUrl: '',
     port: 0,
     async start() {
       await new Promise<void>((resolve, reject) => {
@@ -156,6 +170,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       });
       app.port = (server.address() as AddressInfo).port;
       app.url = `http://${config.host}:${app.port}`;
+      if (healthServer) {
+        await new Promise<void>((resolve, reject) => {
+          healthServer.once('error', reject);
+          healthServer.listen(config.healthPort, config.host, () => resolve());
+        });
+        app.healthUrl = `http://${config.host}:${(healthServer.address() as AddressInfo).port}`;
+      } else app.healthUrl = app.url;
       opts.onListening?.(app.url);
       await untilItWorks('migrations', () => migrate(db.url));
       await untilItWorks('bootstrap key', async () => {
@@ -193,7 +214,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
         log.warn({ inFlight: admission.inFlight, graceMs: config.shutdownGraceMs }, 'requests still in flight after the grace period: cut');
       server.close();
       server.closeAllConnections();
+      healthServer?.close();
+      healthServer?.closeAllConnections();
       await upgrade?.stop();
+      listReads.load.stop();
       await rateLimiter?.close();
       await pubsub.close();
       await db.close();

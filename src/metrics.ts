@@ -18,6 +18,8 @@ export interface MetricSources {
   pubsub: PubSub;
   /** Deletions running on this instance and waiting here for a slot. */
   deletions(): { running: number; waiting: number };
+  /** Share of the last sample the event loop was busy (0 to 1): what sheds list reads (MAX_EVENT_LOOP_UTILIZATION). */
+  loopUtilization(): number;
 }
 
 /** Times every checkout of `pool` (pool.query checks out through connect() too). */
@@ -85,6 +87,14 @@ export function createMetrics(sources: MetricSources) {
       const state = sources.pubsub.state();
       if (state === 'in-process') this.reset();
       else this.set(state === 'ok' ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'ml_event_loop_utilization',
+    help: 'Share of the last 250 ms the event loop was busy (0 to 1); above MAX_EVENT_LOOP_UTILIZATION list reads are shed',
+    registers,
+    collect() {
+      this.set(sources.loopUtilization());
     },
   });
   new Gauge({

@@ -3,7 +3,6 @@
 // meanwhile carries it (log.ts mixes it in) and a masked error names the same id the logs do.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface RequestScope {
   requestId: string;
@@ -21,13 +20,6 @@ export function requestIdFrom(header: string | string[] | null | undefined): str
 
 export function inRequestScope<T>(requestId: string, run: () => T): T {
   return storage.run({ requestId }, run);
-}
-
-/** Serves an HTTP request in its scope; the response names the id in `x-request-id`. */
-export function serveInRequestScope(req: IncomingMessage, res: ServerResponse, serve: () => unknown): void {
-  const requestId = requestIdFrom(req.headers['x-request-id']);
-  res.setHeader('x-request-id', requestId);
-  inRequestScope(requestId, serve);
 }
 
 /** The id of the request being served, if any (undefined outside a request). */

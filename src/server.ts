@@ -52,5 +52,5 @@ if (!stopping)
   process.stdout.write(
     `GraphQL: ${app.url}/graphql (HTTP, SSE, WebSocket; GraphiQL in a browser)\n` +
       `Dashboard: ${app.url}/\n` +
-      `Health: ${app.url}/health  ready: ${app.url}/ready  metrics: ${app.url}/metrics\n`,
+      `Health: ${app.healthUrl}/health  ready: ${app.healthUrl}/ready  metrics: ${app.healthUrl}/metrics\n`,
   );

@@ -19,7 +19,14 @@
 // CORS is yoga's own option (headers for allowed origins only); batching stays off.
 import { randomUUID } from 'node:crypto';
 import { getOperationAST, GraphQLError, type ExecutionArgs } from 'graphql';
-import { createYoga, isAsyncIterable, maskError as yogaMaskError, type Plugin, type YogaInitialContext } from 'graphql-yoga';
+import {
+  createYoga,
+  isAsyncIterable,
+  useExecutionCancellation,
+  maskError as yogaMaskError,
+  type Plugin,
+  type YogaInitialContext,
+} from 'graphql-yoga';
 import { authenticate, secretFromHeader } from './auth/api-keys.ts';
 import type { Context } from './context.ts';
 import { useCsrfPrevention } from './http/csrf.ts';
@@ -40,7 +47,7 @@ import type { Services } from './services.ts';
 import type { Config } from './config.ts';
 import { dbErrorKind, describeError, unavailableErrorOf } from './db/pg-errors.ts';
 import type { HealthState } from './health-state.ts';
-import { useListReadLimit, type Slots } from './limits/load-shedding.ts';
+import { useListReadLimit, type ExpensiveReadLimit } from './limits/load-shedding.ts';
 
 /** What graphql-ws passes as the initial context (see websocket.ts): no fetch Request on a socket. */
 export interface SocketInitialContext {
@@ -50,8 +57,8 @@ export interface SocketInitialContext {
 export interface YogaDeps {
   metrics: Metrics;
   rateLimiter: RateLimiter | undefined;
-  /** Slots of expensive list reads (MAX_CONCURRENT_LIST_READS). */
-  listReads: Slots;
+  /** Expensive list reads: slots (MAX_CONCURRENT_LIST_READS) and the event loop's load (MAX_EVENT_LOOP_UTILIZATION). */
+  listReads: ExpensiveReadLimit;
 }
 
 function credentialOf(initial: Partial<YogaInitialContext> & SocketInitialContext): string | undefined {
@@ -226,11 +233,13 @@ export function createYogaApp(services: Services, deps: YogaDeps) {
     maskedErrors: { maskError: errors.maskError },
     plugins: [
       useObservation(log, deps.metrics, errors),
+      // A request whose client went away resolves no further field (its statements are cancelled: db/held-connections.ts).
+      useExecutionCancellation(),
       useCsrfPrevention(),
       usePersistedDocuments(persisted),
       usePersistedDocumentsOnly(config.persistedDocumentsOnly, persisted),
       useDeferStream(),
-      useRequestLimits(config),
+      ...useRequestLimits(config, new Set(persisted.values())),
       useStorableText(),
       useWriteRateLimit(deps.rateLimiter),
       useListReadLimit(deps.listReads),

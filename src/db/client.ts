@@ -18,6 +18,7 @@ import { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../log.ts';
 import { outageReporter } from '../outage.ts';
 import { startEmbedded, runningEmbeddedUrl, type EmbeddedDatabase } from './embedded.ts';
+import { cancelWhenAbandoned } from './held-connections.ts';
 import { migrate } from './migrate.ts';
 
 export interface Database {
@@ -101,6 +102,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         ...(b ? [newPool({ max: b.workPoolSize, application_name: 'ml-work' })] : []),
       ];
   const [apiPool, workPool = apiPool] = pools;
+  // A request whose client went away stops its statements (held-connections.ts). Not on the
+  // embedded database: its one session is shared with the deletions, and it takes no cancel requests.
+  if (!isEmbedded) cancelWhenAbandoned(apiPool, url);
   const probe = isEmbedded
     ? apiPool
     : newPool({ max: 1, application_name: 'ml-probe', statement_timeout: PROBE_TIMEOUT_MS, connectionTimeoutMillis: PROBE_TIMEOUT_MS });

@@ -4,11 +4,14 @@
 // thousand requests made with one API key, or a thousand new subscribers of one task, arriving
 // together cost two or three queries instead of a thousand queued for the pool, and an API key
 // invalidated before a request arrives still fails that request.
+import { apartFromAbandonment } from './held-connections.ts';
+
 export function freshReads<V>(read: (key: string) => Promise<V>): (key: string) => Promise<V> {
   const running = new Map<string, Promise<V>>();
   const queued = new Map<string, Promise<V>>();
   const start = (key: string): Promise<V> => {
-    const reading = read(key);
+    // Shared by other callers: not cancelled when the request that happened to start it goes away.
+    const reading = apartFromAbandonment(() => read(key));
     running.set(key, reading);
     const clear = () => void (running.get(key) === reading && running.delete(key));
     reading.then(clear, clear);

@@ -4,6 +4,16 @@
 // is answered SERVICE_UNAVAILABLE (HTTP 503, Retry-After) instead of queueing on the database:
 // 300 clients asking for every job at once made the instance unusable for minutes, including
 // for light reads like job(id), which stay unlimited here.
+//
+// A slot limit alone is not enough on a small machine: answered heavy reads (a list of 1,000
+// jobs is mostly CPU: rows mapped, fields resolved, JSON written) kept the event loop busy all
+// the time, new connections queued in the kernel's accept queue behind hundreds of others, and a
+// light read or /ready waited 10 s there for its turn, though no single callback blocked for
+// more than 0.3 s. So while other expensive reads run (or one started within the last sample)
+// and the event loop was busy more than MAX_EVENT_LOOP_UTILIZATION (percent) of that sample, an
+// expensive read is refused at once instead of waiting for a slot: the instance keeps the rest
+// of its time for light requests and for refusing quickly.
+import { performance } from 'node:perf_hooks';
 import { getNamedType, getNullableType, getOperationAST, isListType, Kind, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ServiceUnavailableError } from '../errors.ts';
@@ -51,6 +61,33 @@ export class Slots {
   }
 }
 
+/** Short enough to follow a burst, long enough not to flap on one slow callback. */
+const LOOP_SAMPLE_MS = 250;
+
+/** How busy this process's event loop was over the last sample (0 to 1), from performance.eventLoopUtilization(). */
+export class LoopLoad {
+  private last = performance.eventLoopUtilization();
+  private timer: NodeJS.Timeout;
+  utilization = 0;
+  constructor(sampleMs = LOOP_SAMPLE_MS) {
+    this.timer = setInterval(() => {
+      const now = performance.eventLoopUtilization();
+      this.utilization = performance.eventLoopUtilization(now, this.last).utilization;
+      this.last = now;
+    }, sampleMs).unref();
+  }
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+export interface ExpensiveReadLimit {
+  slots: Slots;
+  load: LoopLoad;
+  /** Refuse at once above this event-loop utilization (0 to 1); 1 or more: never. */
+  maxUtilization: number;
+}
+
 const listFields = new WeakMap<GraphQLSchema, Set<string>>();
 
 function listRootFields(schema: GraphQLSchema): Set<string> {
@@ -63,7 +100,11 @@ function listRootFields(schema: GraphQLSchema): Set<string> {
   return names;
 }
 
-export function useListReadLimit(slots: Slots): Plugin {
+const refusal = (message: string) => ({ errors: [toGraphQLError(undefined, new ServiceUnavailableError(message, 1))] });
+
+export function useListReadLimit({ slots, load, maxUtilization }: ExpensiveReadLimit): Plugin {
+  // When the last expensive read started: one right after another is a stream, not a lone one.
+  let lastStart = -Infinity;
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName);
@@ -71,12 +112,17 @@ export function useListReadLimit(slots: Slots): Plugin {
       const lists = listRootFields(args.schema);
       const expensive = operation.selectionSet.selections.some((s) => s.kind !== Kind.FIELD || lists.has(s.name.value));
       if (!expensive) return;
-      if (!(await slots.acquire(LIST_READ_WAIT_MS))) {
-        setResultAndStopExecution({
-          errors: [toGraphQLError(undefined, new ServiceUnavailableError('too many expensive reads in progress on this instance, retry shortly', 1))],
-        });
-        return;
+      // Busy with other expensive reads (running, or started within the last sample): refuse now.
+      // A lone one waits its turn as usual (the loop may be busy with something else: a start, a
+      // burst of light requests).
+      const now = performance.now();
+      if (load.utilization > maxUtilization && (slots.inUse > 0 || now - lastStart < LOOP_SAMPLE_MS)) {
+        const busy = Math.round(load.utilization * 100);
+        return setResultAndStopExecution(refusal(`this instance is busy (event loop ${busy}% used), retry shortly`));
       }
+      if (!(await slots.acquire(LIST_READ_WAIT_MS)))
+        return setResultAndStopExecution(refusal('too many expensive reads in progress on this instance, retry shortly'));
+      lastStart = performance.now();
       let released = false;
       const release = () => {
         if (!released) slots.release();

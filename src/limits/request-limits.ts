@@ -1,7 +1,8 @@
 // Limits on the request itself, checked before anything runs: body size (yoga's
 // maxRequestBodySize, by Content-Length before the body is read), then the document's tokens
-// (while parsing), directives, aliases, cost and depth (graphql-armor, at the start of
-// validation, so an alias bomb is refused before the expensive validation rules walk it).
+// (while parsing), directives, aliases and depth (graphql-armor, at the start of validation, so
+// an alias bomb is refused before the expensive validation rules walk it), and the cost with
+// list sizes counted (query-cost.ts, as validation starts too).
 // Refusals are BAD_USER_INPUT like any other bad input; requestErrorOf() is the one place that
 // turns the refusals of the libraries underneath into our errors.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
@@ -10,6 +11,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { BadInputError, PayloadTooLargeError, RequestLimitError, type MlError } from '../errors.ts';
 import { toGraphQLError } from '../schema/error-mapping.ts';
+import { useQueryCost } from './query-cost.ts';
 
 /** graphql-armor prefixes its messages as if they were syntax errors; they are not. */
 const reject = (_ctx: unknown, error: GraphQLError) => {
@@ -18,7 +20,12 @@ const reject = (_ctx: unknown, error: GraphQLError) => {
 
 const onRejection = { propagateOnRejection: false, onReject: [reject] };
 
-export function useRequestLimits(config: Config): Plugin {
+/** `persisted`: the texts of the service's own persisted documents (exempt from the cost limit). */
+export function useRequestLimits(config: Config, persisted: ReadonlySet<string>): Plugin[] {
+  return [armor(config), useQueryCost(config.maxCost, persisted)];
+}
+
+function armor(config: Config): Plugin {
   return EnvelopArmorPlugin({
     // Suggestions name nothing introspection does not already show: keep messages whole.
     blockFieldSuggestion: { enabled: false },
@@ -26,7 +33,8 @@ export function useRequestLimits(config: Config): Plugin {
     maxDirectives: { n: config.maxDirectives, ...onRejection },
     // __typename counts too: otherwise `{ a1: __typename a2: __typename … }` would be free.
     maxAliases: { n: config.maxAliases, allowList: [], ...onRejection },
-    costLimit: { maxCost: config.maxCost, ...onRejection },
+    // Our own (query-cost.ts): graphql-armor's counts no list size but a literal `first`.
+    costLimit: { enabled: false },
     // Fragments are not levels: Relay and fragment-colocating clients spread one per component.
     maxDepth: { n: config.maxDepth, flattenFragments: true, ...onRejection },
   }) as Plugin;

@@ -35,6 +35,14 @@ import { SYSTEM_AUTHOR } from '../auth/principal.ts';
 export const MAX_SEED_ROWS = 50_000_000;
 /** Rows per INSERT statement: big enough to be fast, small enough for regular progress. */
 export const SEED_CHUNK = 100_000;
+/**
+ * Rows per statement, and jobs per fleet batch, into an embedded database a running server shares
+ * (PGlite is one session: each statement holds it whole, and the server's reads queue behind it).
+ * Small enough that a read waits a fraction of a second; the statements take turns with the
+ * server's in arrival order.
+ */
+const SHARED_SESSION_CHUNK = 10_000;
+const sharesSession = (db: Database, exclusive: boolean) => db.embedded && !exclusive;
 
 export interface SeedResult extends JobCounts {
   /** Wall time of the whole seed, job row included. */
@@ -144,7 +152,7 @@ const insertForFleet: Insert = (table, columns, values) =>
 /** A timestamp `seconds` after $4 (BASE_TIME). */
 const at = (seconds: string) => `($4::timestamp + (${seconds}) * interval '1 second')`;
 
-function statementsFor(plan: Record<Kind, number>, insert: Insert): Statement[] {
+function statementsFor(plan: Record<Kind, number>, insert: Insert, chunk = SEED_CHUNK): Statement[] {
   const docs = stateDocSplit(plan.modelStateDocs);
   const snapshots = plan.modelSnapshots;
   // Grouped per kind; within a group, the snapshots are written before the documents naming them.
@@ -265,8 +273,8 @@ function statementsFor(plan: Record<Kind, number>, insert: Insert): Statement[] 
   const perKind = groups.map((group) =>
     group.flatMap(({ rows, sql, params }) => {
       const chunks: Statement[] = [];
-      for (let from = 0; from < rows; from += SEED_CHUNK) {
-        const to = Math.min(rows, from + SEED_CHUNK);
+      for (let from = 0; from < rows; from += chunk) {
+        const to = Math.min(rows, from + chunk);
         chunks.push({ sql, params: [from, to - 1, ...params], rows: to - from });
       }
       return chunks;
@@ -371,7 +379,7 @@ export async function seedJob(
     const plan = planSeed(rows);
     let done = 0;
 
-    const queue = statementsFor(plan, insertForJob(storage, jobId));
+    const queue = statementsFor(plan, insertForJob(storage, jobId), sharesSession(db, exclusive) ? SHARED_SESSION_CHUNK : SEED_CHUNK);
     if (queue.length > 0) {
       const replica = await mayUseReplicaMode(db, exclusive);
       // Two statements at a time keep both cores of a small server busy; one on the embedded database.
@@ -480,8 +488,11 @@ export async function seedFleet(db: Database, opts: FleetOptions, onProgress?: (
   const statements = statementsFor(plan, insertForFleet);
   const replica = await mayUseReplicaMode(db, exclusive);
   const counted = JOB_TABLES.map((table) => [table, plan[COUNT_FIELD[table]]] as const).filter(([, n]) => n > 0);
+  const batchSize = sharesSession(db, exclusive)
+    ? Math.max(1, Math.min(FLEET_BATCH, Math.floor(SHARED_SESSION_CHUNK / Math.max(1, results))))
+    : FLEET_BATCH;
   const batchAt = async (from: number) => {
-    const batch = ids.slice(from, from + FLEET_BATCH);
+    const batch = ids.slice(from, from + batchSize);
     const sql = [
       ...(replica ? [REPLICA.replace(/;$/, '')] : []),
       inline(
@@ -518,7 +529,7 @@ export async function seedFleet(db: Database, opts: FleetOptions, onProgress?: (
   const lane = async () => {
     for (let from = next; from < jobs && !failed; from = next) {
       signal?.throwIfAborted();
-      next += FLEET_BATCH;
+      next += batchSize;
       await batchAt(from).catch((err: unknown) => {
         failed = true;
         throw err;

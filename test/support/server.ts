@@ -35,6 +35,9 @@ export async function startServer(overrides: Partial<Config> = {}, { logTo }: { 
     databaseUrl: inject('databaseUrl'),
     dataDir: mkdtempSync(join(tmpdir(), 'ml-test-')),
     adminApiKey: adminKey,
+    // The event loop here is the test's too: its load would shed the server's list reads
+    // (MAX_EVENT_LOOP_UTILIZATION is exercised on a server process of its own: test/load.test.ts).
+    maxEventLoopUtilization: 100,
     ...overrides,
   };
   const log = logTo ? createLogger('debug', { write: (line: string) => void logTo(line) }) : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
