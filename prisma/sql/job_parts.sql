@@ -1,7 +1,7 @@
 -- The storage functions as they are now: one readable copy, kept equal to what the migrations
 -- leave in the database (test/storage.test.ts compares every function of the schema job_parts
 -- with this file). A change to a function is a new migration that repeats its new body here.
--- The code's only way to them is src/jobs/storage.ts.
+-- The code's only way to them is src/jobs/storage.ts (and src/deletion/at-once.ts to delete_small_job).
 --
 -- A job's rows live in the tables shared by all jobs (`public.<table>`) unless the job was
 -- created with dedicated storage: then in tables of its own, `job_parts.<table>_<md5(job id)>`,
@@ -146,5 +146,76 @@ BEGIN
     UPDATE public.job_row_counts SET rows = rows - (n - moved) WHERE job_id = job AND kind = t AND n > moved;
   END LOOP;
   RETURN true;
+END
+$$;
+
+-- A waiting deleteJob of a small shared job, whole, in one statement (src/deletion/at-once.ts):
+-- the checks of accepting a deletion (D4-D6, in accept.ts's order), then the task, recorded
+-- COMPLETED with its counts (D15-D17), both audit lines (D11) and the job row, whose cascade
+-- takes its rows (D10), in the caller's one implicit transaction: one round trip and one commit,
+-- where the accepting transaction alone took eighteen. The texts, the task's node, action,
+-- description and id prefix come from the code, which owns them. Answers one row, outcome:
+--   'missing'; 'state' (detail: the job's state); 'datafeed' (detail: its id);
+--   'task': not for this path (a live deletion to join, dedicated storage, rows the upgrade has
+--   not moved yet, more than max_rows rows): nothing was written, the caller accepts as usual;
+--   'deleted': task_id, rows_deleted (by the kept counts), task_version.
+-- The cascade's statements stay custom-planned, as in the engine's final transaction.
+CREATE OR REPLACE FUNCTION job_parts.delete_small_job(
+  job text, forced boolean, with_user_annotations boolean, max_rows bigint,
+  node text, task_prefix text, task_action text, task_description text, accepted_message text, deleted_message text,
+  OUT outcome text, OUT detail text, OUT task_id text, OUT rows_deleted bigint, OUT task_version integer)
+LANGUAGE plpgsql
+SET plan_cache_mode = force_custom_plan
+AS $$
+DECLARE
+  j record;
+  seq bigint;
+BEGIN
+  SELECT state::text AS state, storage::text AS storage, deletion_task_id INTO j FROM public.jobs WHERE id = job FOR UPDATE;
+  IF NOT FOUND THEN
+    outcome := 'missing';
+    RETURN;
+  END IF;
+  IF j.state <> 'CLOSED' AND NOT forced THEN
+    outcome := 'state';
+    detail := j.state;
+    RETURN;
+  END IF;
+  IF EXISTS (SELECT 1 FROM public.tasks t WHERE t.id = j.deletion_task_id AND t.state NOT IN ('COMPLETED', 'FAILED')) THEN
+    outcome := 'task';
+    RETURN;
+  END IF;
+  SELECT d.id INTO detail FROM public.datafeeds d WHERE d.job_id = job;
+  IF FOUND THEN
+    outcome := 'datafeed';
+    RETURN;
+  END IF;
+  IF j.storage <> 'SHARED' OR to_regnamespace('job_parts_by_job') IS NOT NULL THEN
+    outcome := 'task';
+    RETURN;
+  END IF;
+  rows_deleted := (SELECT coalesce(sum(c.rows), 0) FROM public.job_row_counts c WHERE c.job_id = job)
+    + (SELECT count(*) FROM public.annotations a WHERE a.job_id = job AND (with_user_annotations OR a.created_by = '_xpack'));
+  IF rows_deleted > max_rows THEN
+    outcome := 'task';
+    rows_deleted := NULL;
+    RETURN;
+  END IF;
+  seq := nextval(pg_get_serial_sequence('public.tasks', 'seq'));
+  task_id := task_prefix || seq;
+  task_version := 1;
+  -- Timestamps as the code writes them: UTC, in columns without a time zone.
+  INSERT INTO public.tasks (id, seq, node_id, action, description, job_id, state, force, delete_user_annotations, phase,
+                            deleted, total, version, start_time, end_time)
+  VALUES (task_id, seq, node, task_action, task_description, job, 'COMPLETED', forced, with_user_annotations, 'DONE',
+          rows_deleted, rows_deleted, task_version, now() AT TIME ZONE 'UTC', clock_timestamp() AT TIME ZONE 'UTC');
+  INSERT INTO public.notifications (job_id, level, message, "timestamp")
+  VALUES (job, 'info', format(accepted_message, task_id), clock_timestamp() AT TIME ZONE 'UTC');
+  -- Annotations outlive the job (no cascade): the job's go here.
+  DELETE FROM public.annotations a WHERE a.job_id = job AND (with_user_annotations OR a.created_by = '_xpack');
+  DELETE FROM public.jobs WHERE id = job;
+  INSERT INTO public.notifications (job_id, level, message, "timestamp")
+  VALUES (job, 'info', deleted_message, clock_timestamp() AT TIME ZONE 'UTC');
+  outcome := 'deleted';
 END
 $$;

@@ -38,6 +38,9 @@ export class DeletionInterrupted extends Error {}
  */
 export const SMALL_JOB_ROWS = 5_000;
 
+/** The audit line of a deletion's end (D11). */
+export const JOB_DELETED = 'Job deleted';
+
 export async function runDeletion(db: Database, task: TaskRow, control: DeletionControl): Promise<void> {
   const jobId = task.jobId;
   const job = await db.prisma.job.findUnique({ where: { id: jobId }, select: { state: true, storage: true } });
@@ -164,7 +167,7 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
       await tx.$executeRawUnsafe(`DELETE FROM annotations WHERE job_id = $1${task.deleteUserAnnotations ? '' : ` AND created_by = '_xpack'`}`, jobId);
     }
     await tx.job.deleteMany({ where: { id: jobId } });
-    await audit(tx, jobId, 'Job deleted');
+    await audit(tx, jobId, JOB_DELETED);
   });
   // (A small job's rows went in that transaction: the runner's COMPLETED write shows deleted = total.)
 }
