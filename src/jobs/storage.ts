@@ -36,19 +36,20 @@ export async function createDedicatedTables(on: Queryable | Prisma.TransactionCl
   else await on.query('SELECT job_parts.create_tables($1)', [jobId]);
 }
 
-/** PostgreSQL's lock_not_available: drop_table waited its lock_timeout for the table's lock. */
+/** PostgreSQL's lock_not_available: drop_tables waited its lock_timeout for the table's lock. */
 const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
- * Drops the job's dedicated table of `table` with its kept row count, atomically; answers how
- * many rows went (by that count). A table already gone answers 0. Each try waits at most the
- * function's lock_timeout (200 ms) for the table (only a reader of this job's rows holds it);
- * then it tries again, a little later each time (from 50 ms up to 2 s), until `signal` aborts.
+ * Drops the job's dedicated tables of `tables` with their kept row counts, atomically, in one
+ * commit; answers how many rows went (by those counts). Tables already gone count 0. Each try
+ * waits at most the function's lock_timeout (200 ms) for the tables (only a reader of this job's
+ * rows holds one); then it tries again, a little later each time (from 50 ms up to 2 s), until
+ * `signal` aborts.
  */
-export async function dropDedicatedTable(on: Queryable, table: JobTable, jobId: string, signal?: AbortSignal): Promise<number> {
+export async function dropDedicatedTables(on: Queryable, tables: readonly JobTable[], jobId: string, signal?: AbortSignal): Promise<number> {
   for (let pause = FIRST_RETRY_MS; ; pause = Math.min(MAX_RETRY_MS, pause * 2)) {
     try {
-      const { rows } = await on.query<{ n: string }>('SELECT job_parts.drop_table($1, $2)::text AS n', [table, jobId]);
+      const { rows } = await on.query<{ n: string }>('SELECT job_parts.drop_tables($1, $2)::text AS n', [tables, jobId]);
       return Number(rows[0].n);
     } catch (err) {
       if ((err as { code?: string }).code !== LOCK_NOT_AVAILABLE || signal?.aborted) throw err;
