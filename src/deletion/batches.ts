@@ -15,6 +15,14 @@ const MAX_WIDTH = 5_000_000;
 /** Tables the kept counts put at or under this many rows go in one statement. */
 const SMALL_TABLE = 10_000;
 
+/**
+ * What deleting a table proved: `false`, the job may have rows left there (the cascade must
+ * follow); otherwise none was left, and a row written since would have an id outside
+ * [`from`, `to`], the ids the ranges covered (null: no range, any row of the job would be one).
+ * The final transaction checks that nothing came since, under the job row's lock (engine.ts).
+ */
+export type Cleared = false | { range: { from: bigint; to: bigint } | null };
+
 export async function deleteTableInBatches(
   pool: Pick<pg.PoolClient, 'query'>,
   /** False on the embedded database's shared session: no transaction may span statements. */
@@ -28,10 +36,10 @@ export async function deleteTableInBatches(
   /**
    * The job row's final delete will cascade into this table: mark the index entries of the rows
    * deleted here dead (see the end). False when it will not (engine.ts), which then needs the
-   * answer: true when the job is proven to have no row left in a job table.
+   * answer (Cleared).
    */
   cascadeFollows = true,
-): Promise<boolean> {
+): Promise<Cleared> {
   // Table names come from the fixed plan, never from input.
   const filter = step.stored === 'outlives' && !includeUserAnnotations ? ` AND created_by = '_xpack'` : '';
   const table = step.table;
@@ -43,14 +51,14 @@ export async function deleteTableInBatches(
   // which the counts do not know, go with the job row's cascade, or, without one, are looked for
   // (one index probe: the job has no entries there to walk).
   if (expected === 0) {
-    if (cascadeFollows || !isJobTable(table)) return true;
-    return !(await pool.query(`SELECT 1 FROM ${table} WHERE job_id = $1 LIMIT 1`, [jobId])).rowCount;
+    if (cascadeFollows || !isJobTable(table)) return { range: null };
+    return (await pool.query(`SELECT 1 FROM ${table} WHERE job_id = $1 LIMIT 1`, [jobId])).rowCount ? false : { range: null };
   }
   // A few rows: one statement; there are no ranges to size, and the cascade's walk over so few
   // dead entries costs less than marking them. The statement takes every row the job has.
   if (step.stored === 'membership' || (expected !== undefined && expected <= SMALL_TABLE)) {
     await onBatch(await remove(`DELETE FROM ${table} WHERE job_id = $1${filter}`, [jobId]));
-    return true;
+    return { range: null };
   }
   // Two probes of the (job_id, id) index, one at each end: `min(id), max(id) … WHERE job_id = $1`
   // may be planned as a walk of the primary key that filters on job_id (measured 42 ms on a table
@@ -60,7 +68,7 @@ export async function deleteTableInBatches(
             (SELECT id FROM ${table} WHERE job_id = $1${filter} ORDER BY job_id DESC, id DESC LIMIT 1)::text AS hi`,
     [jobId],
   );
-  if (bounds.rows[0].lo === null) return true;
+  if (bounds.rows[0].lo === null) return { range: null };
   const first = BigInt(bounds.rows[0].lo);
   let lo = first;
   const hi = BigInt(bounds.rows[0].hi!);
@@ -86,7 +94,7 @@ export async function deleteTableInBatches(
   // deleting commit is flushed (hint bits): after asynchronous commits alone, this scan marked
   // nothing and the cascade walked them all again (23 ms of a 300,000-row job).
   if (marking) await pool.query(`SELECT id FROM ${table} WHERE job_id = $1 ORDER BY id LIMIT 1`, [jobId]);
-  if (cascadeFollows || !isJobTable(table)) return true;
+  if (cascadeFollows || !isJobTable(table)) return { range: { from: first, to: hi } };
   // Without the cascade, every row of the job in this table must be gone. The ranges covered
   // [first, hi], the job's rows when they were read; a row written since has a later id (the
   // sequence), one restored with its old id (the upgrade) has gone before (drop_legacy). Two
@@ -98,5 +106,5 @@ export async function deleteTableInBatches(
             (SELECT id FROM ${table} WHERE job_id = $1 AND id < $3 ORDER BY job_id DESC, id DESC LIMIT 1)::text AS below`,
     [jobId, hi.toString(), first.toString()],
   );
-  return left.rows[0].above === null && left.rows[0].below === null;
+  return left.rows[0].above === null && left.rows[0].below === null ? { range: { from: first, to: hi } } : false;
 }

@@ -3,13 +3,14 @@
 // on a half-deleted job: every step deletes what is still there.
 import type pg from 'pg';
 import type { Database } from '../db/client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import type { TaskRow } from '../tasks/task-store.ts';
 import { countsForDeletion, rowsIn } from '../jobs/counts.ts';
 import { audit } from '../jobs/notifications.ts';
 import { replicaModeAllowed, REPLICA_MODE } from '../db/replica-mode.ts';
-import { isJobTable, type JobTable } from '../jobs/owned-tables.ts';
+import { isJobTable, JOB_TABLES, type JobTable } from '../jobs/owned-tables.ts';
 import { dropDedicatedTables, dropLegacyRows } from '../jobs/storage.ts';
-import { deleteTableInBatches } from './batches.ts';
+import { deleteTableInBatches, type Cleared } from './batches.ts';
 import { PHASE_CONFIG, PHASE_STOPPING, STEPS } from './plan.ts';
 
 export interface Progress {
@@ -62,6 +63,32 @@ async function mayGoWithoutCascade(db: Database): Promise<boolean> {
   return replicaModeAllowed(db.pool, ['jobs', ...ALSO_CASCADED]);
 }
 
+/**
+ * In the final transaction: locks the job row (no row referencing it can be written after
+ * that: a foreign key's check needs a lock it conflicts with), then checks that every job table
+ * was cleared by the lanes and has had no row of the job written since, and that no datafeed
+ * refers to the job (without the cascade its restricting foreign key is not checked either; D7
+ * keeps one from being created meanwhile). Each look is an index probe past the ids the lanes
+ * saw, at both ends; a table without them is probed whole (it had at most a few thousand rows).
+ */
+async function nothingCameSince(tx: Prisma.TransactionClient, jobId: string, cleared: Map<JobTable, Cleared>): Promise<boolean> {
+  if (JOB_TABLES.some((table) => cleared.get(table) === false || !cleared.has(table))) return false;
+  await tx.$queryRaw`SELECT 1 FROM jobs WHERE id = ${jobId} FOR UPDATE`;
+  const probes = JOB_TABLES.flatMap((table) => {
+    const { range } = cleared.get(table) as Exclude<Cleared, false>;
+    if (!range) return [`(SELECT id FROM ${table} WHERE job_id = $1 ORDER BY job_id, id LIMIT 1)`];
+    return [
+      `(SELECT id FROM ${table} WHERE job_id = $1 AND id > ${range.to} ORDER BY job_id, id LIMIT 1)`,
+      `(SELECT id FROM ${table} WHERE job_id = $1 AND id < ${range.from} ORDER BY job_id DESC, id DESC LIMIT 1)`,
+    ];
+  });
+  const [row] = await tx.$queryRawUnsafe<{ remains: boolean }[]>(
+    `SELECT (${[...probes, `(SELECT 1 FROM ${RESTRICTING} WHERE job_id = $1 LIMIT 1)`].map((p) => `${p} IS NOT NULL`).join(' OR ')}) AS remains`,
+    jobId,
+  );
+  return !row.remains;
+}
+
 export async function runDeletion(db: Database, task: TaskRow, control: DeletionControl): Promise<void> {
   const jobId = task.jobId;
   const job = await db.prisma.job.findUnique({ where: { id: jobId }, select: { state: true, storage: true } });
@@ -99,7 +126,8 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
   }
   const small = !dedicated && counts.total <= SMALL_JOB_ROWS;
   const withoutCascade = !small && !dedicated && (await mayGoWithoutCascade(db));
-  let provenEmpty = true;
+  // Per job table, what the lanes proved (batches.ts); one `false` and the cascade follows.
+  const cleared = new Map<JobTable, Cleared>();
 
   // Tables go in plan order over `parallelism` lanes (separate connections). A dedicated job's
   // own tables are dropped (storage.ts): no row is visited, so the time hardly grows with the
@@ -154,7 +182,7 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
         });
         await onStep(dropped);
       } else {
-        const empty = await deleteTableInBatches(
+        const result = await deleteTableInBatches(
           conn,
           conn !== db.pool,
           step,
@@ -164,7 +192,7 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
           onStep,
           !withoutCascade,
         );
-        if (!empty) provenEmpty = false;
+        if (isJobTable(step.table)) cleared.set(step.table, result);
       }
       for (const i of group) done[i] = true;
       // A new phase is reported like any step, at the runner's pace (PROGRESS_EVERY_MS), not at
@@ -191,16 +219,14 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
   // foreign keys remove anything a step could have missed (for a small job: everything), so no
   // orphan can remain in the shared tables.
   await db.prisma.$transaction(async (tx) => {
-    const feeds = withoutCascade && provenEmpty ? await tx.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM ${RESTRICTING} WHERE job_id = $1`, jobId) : [];
+    const bypass = withoutCascade && (await nothingCameSince(tx, jobId, cleared));
     // The cascade's statements are cached per connection and turn generic after five runs; a
     // generic plan of a statement on a partitioned table (the previous layout, until the
     // upgrade has moved every job) locks every partition. Custom plans prune to this job's.
     await tx.$executeRaw`SET LOCAL plan_cache_mode = force_custom_plan`;
-    if (withoutCascade && provenEmpty && feeds.length === 0) {
-      // Every job table is empty of the job (the lanes' probes): the job row goes without the
-      // cascade, and the rows it would have reached besides are deleted here. (A datafeed, which
-      // D7 keeps from being created meanwhile, would fail the deletion through its foreign key:
-      // the branch below.)
+    if (bypass) {
+      // Every job table is empty of the job (the lanes' probes, and nothing since): the job row
+      // goes without the cascade, and the rows it would have reached besides are deleted here.
       await tx.$executeRawUnsafe(REPLICA_MODE);
       for (const table of ALSO_CASCADED) await tx.$executeRawUnsafe(`DELETE FROM ${table} WHERE job_id = $1`, jobId);
     } else if (!small) {
