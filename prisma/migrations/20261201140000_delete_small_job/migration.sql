@@ -60,13 +60,15 @@ DECLARE
   seq bigint;
 BEGIN
   -- Whether the job is for this path is read before its row lock: a lock is a WAL record, whose
-  -- commit would wait for a flush (~2-5 ms) also when the answer is 'task'.
+  -- commit would wait for a flush (~2-5 ms) also when the answer is 'task'. The kept counts
+  -- alone tell a big job (its annotations are not worth counting for that).
   SELECT storage::text AS storage INTO j FROM public.jobs WHERE id = job;
   IF NOT FOUND THEN
     outcome := 'missing';
     RETURN;
   END IF;
-  IF j.storage <> 'SHARED' OR to_regnamespace('job_parts_by_job') IS NOT NULL OR job_parts.small_job_rows(job, with_user_annotations, max_rows) > max_rows THEN
+  IF j.storage <> 'SHARED' OR to_regnamespace('job_parts_by_job') IS NOT NULL
+     OR (SELECT coalesce(sum(c.rows), 0) FROM public.job_row_counts c WHERE c.job_id = job) > max_rows THEN
     outcome := 'task';
     RETURN;
   END IF;
