@@ -30,3 +30,17 @@ export async function replicaModeAllowed(on: Queryable, tables: readonly string[
     return false; // not permitted for this role
   }
 }
+
+const ANSWER_KEPT_MS = 10_000;
+const answers = new WeakMap<Queryable, Map<string, { ok: boolean; at: number }>>();
+
+/** replicaModeAllowed, its answer kept for ANSWER_KEPT_MS per pool and tables (two catalog reads, ~1 ms, on every deletion otherwise). */
+export async function replicaModeAllowedRecently(on: Queryable, tables: readonly string[]): Promise<boolean> {
+  const key = tables.join(',');
+  const known = answers.get(on)?.get(key);
+  if (known && Date.now() - known.at < ANSWER_KEPT_MS) return known.ok;
+  const ok = await replicaModeAllowed(on, tables);
+  if (!answers.has(on)) answers.set(on, new Map());
+  answers.get(on)!.set(key, { ok, at: Date.now() });
+  return ok;
+}

@@ -26,8 +26,10 @@ export async function acceptDeletion(db: Database, nodeId: string, enqueue: Enqu
   assertValidId(req.jobId); // D3
   const { jobId } = req;
   return db.prisma.$transaction(async (tx) => {
-    const [job] = await tx.$queryRaw<{ state: string; deletion_task_id: string | null }[]>`
-      SELECT state::text AS state, deletion_task_id FROM jobs WHERE id = ${jobId} FOR UPDATE`;
+    // The datafeed (D6) is read with the lock, one round trip for both.
+    const [job] = await tx.$queryRaw<{ state: string; deletion_task_id: string | null; datafeed: string | null }[]>`
+      SELECT state::text AS state, deletion_task_id, (SELECT d.id FROM datafeeds d WHERE d.job_id = jobs.id) AS datafeed
+      FROM jobs WHERE id = ${jobId} FOR UPDATE`;
     // D4 before D5 in the rules' list, but an unknown job has no state to check.
     if (!job) throw jobNotFound(jobId); // D5
     if (job.state !== 'CLOSED' && !req.force) {
@@ -39,8 +41,7 @@ export async function acceptDeletion(db: Database, nodeId: string, enqueue: Enqu
       // where it stopped because every step is idempotent.
       if (current && !isTerminal(current)) return { task: current, created: false };
     }
-    const datafeed = await tx.datafeed.findUnique({ where: { jobId }, select: { id: true } });
-    if (datafeed) throw datafeedConflict(jobId, datafeed.id); // D6
+    if (job.datafeed) throw datafeedConflict(jobId, job.datafeed); // D6
 
     return { task: await startDeletionTask(tx, nodeId, req, enqueue), created: true };
   });

@@ -7,9 +7,9 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { TaskRow } from '../tasks/task-store.ts';
 import { countsForDeletion, rowsIn } from '../jobs/counts.ts';
 import { audit } from '../jobs/notifications.ts';
-import { replicaModeAllowed, REPLICA_MODE } from '../db/replica-mode.ts';
+import { replicaModeAllowedRecently, REPLICA_MODE } from '../db/replica-mode.ts';
 import { isJobTable, JOB_TABLES, type JobTable } from '../jobs/owned-tables.ts';
-import { dropDedicatedTables, dropLegacyRows } from '../jobs/storage.ts';
+import { dropDedicatedTables, dropLegacyRows, legacyLayoutGone } from '../jobs/storage.ts';
 import { deleteTableInBatches, type Cleared } from './batches.ts';
 import { PHASE_CONFIG, PHASE_STOPPING, STEPS } from './plan.ts';
 
@@ -60,7 +60,7 @@ async function mayGoWithoutCascade(db: Database): Promise<boolean> {
     `SELECT conrelid::regclass::text AS t FROM pg_constraint WHERE confrelid = 'public.jobs'::regclass AND contype = 'f'`,
   );
   if (!rows.every(({ t }) => isJobTable(t) || ALSO_CASCADED.includes(t) || t === RESTRICTING)) return false;
-  return replicaModeAllowed(db.pool, ['jobs', ...ALSO_CASCADED]);
+  return replicaModeAllowedRecently(db.pool, ['jobs', ...ALSO_CASCADED]);
 }
 
 /**
@@ -222,8 +222,9 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
     const bypass = withoutCascade && (await nothingCameSince(tx, jobId, cleared));
     // The cascade's statements are cached per connection and turn generic after five runs; a
     // generic plan of a statement on a partitioned table (the previous layout, until the
-    // upgrade has moved every job) locks every partition. Custom plans prune to this job's.
-    await tx.$executeRaw`SET LOCAL plan_cache_mode = force_custom_plan`;
+    // upgrade has moved every job) locks every partition. Custom plans prune to this job's;
+    // once the previous layout is gone, planning each of them anew only costs (~3 ms).
+    if (!legacyLayoutGone(db.pool)) await tx.$executeRaw`SET LOCAL plan_cache_mode = force_custom_plan`;
     if (bypass) {
       // Every job table is empty of the job (the lanes' probes, and nothing since): the job row
       // goes without the cascade, and the rows it would have reached besides are deleted here.
