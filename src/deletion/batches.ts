@@ -109,17 +109,8 @@ export async function deleteTableInBatches(
   // deleting commit is flushed (hint bits): after asynchronous commits alone, this scan marked
   // nothing and the cascade walked them all again (23 ms of a 300,000-row job).
   if (marking) await pool.query(`SELECT id FROM ${table} WHERE job_id = $1 ORDER BY id LIMIT 1`, [jobId]);
-  if (cascadeFollows || !isJobTable(table)) return { range: { from: first, to: hi } };
   // Without the cascade, every row of the job in this table must be gone. The ranges covered
-  // [first, hi], the job's rows when they were read; a row written since has a later id (the
-  // sequence), one restored with its old id (the upgrade) has gone before (drop_legacy). Two
-  // probes of the index at the ends, without walking the entries just deleted: ordered by the
-  // index's own columns, as `EXISTS (… id > $2)` was planned as a sequential scan (the statistics
-  // still count the job's rows) that walked them all (100 ms of a 1,000,000-row job).
-  const left = await pool.query<{ above: string | null; below: string | null }>(
-    `SELECT (SELECT id FROM ${table} WHERE job_id = $1 AND id > $2 ORDER BY job_id, id LIMIT 1)::text AS above,
-            (SELECT id FROM ${table} WHERE job_id = $1 AND id < $3 ORDER BY job_id DESC, id DESC LIMIT 1)::text AS below`,
-    [jobId, hi.toString(), first.toString()],
-  );
-  return left.rows[0].above === null && left.rows[0].below === null ? { range: { from: first, to: hi } } : false;
+  // [first, hi], the job's rows when they were read; a row written since, or restored with an
+  // old id, would be outside it: the final transaction probes both ends under the job's lock.
+  return { range: { from: first, to: hi } };
 }
