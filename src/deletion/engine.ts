@@ -50,10 +50,10 @@ const RESTRICTING = 'datafeeds';
 
 /**
  * Whether a shared job's final transaction may delete the job row without its cascade (replica
- * mode, db/replica-mode.ts), once the lanes proved every job table empty of the job: the cascade
+ * mode, db/replica-mode.ts), once every job table is proven empty of the job: the cascade
  * would walk again the index entries of every row the lanes deleted. Marking them dead
  * beforehand was measured at 25-30 % of the rows' own deletion; without the cascade, two probes
- * per table (batches.ts) stand for it. Only when the foreign keys to jobs are the known ones.
+ * per table (nothingCameSince) stand for it. Only when the foreign keys to jobs are the known ones.
  */
 async function mayGoWithoutCascade(db: Database): Promise<boolean> {
   const { rows } = await db.pool.query<{ t: string }>(
