@@ -1,9 +1,12 @@
-// npm run bench [-- --sizes 300000,3000000 --pairs 3 --subscribers 1000 --fleet 0 --small 300]
+// npm run bench [-- --sizes 300000,3000000 --pairs 3 --subscribers 1000 --fleet 0 --small 300 --many 1000 --churn 5000]
 // Measures, side by side in one run on the same database: synchronous deleteJob through GraphQL
 // against PostgreSQL's own cascade (DELETE FROM jobs) on identically seeded jobs, interleaved
 // in pairs, for shared and for dedicated storage (the raw side is always a shared job: the
 // cascade does not reach dedicated tables), and for a small shared job; with `--fleet n`, after
-// seeding n small jobs (the fleet seed) into the same database; the progress cadence of an asynchronous deletion; job(id) latency of another job
+// seeding n small jobs (the fleet seed) into the same database, the small job's figures at 100
+// jobs and at n jobs side by side; `--many` small jobs deleted through the API by 4 clients
+// against the same number of raw cascades (4 connections); the catalog after `--churn` jobs were
+// created and deleted against a fresh database's; the progress cadence of an asynchronous deletion; job(id) latency of another job
 // while a big deletion runs; the seed rate; the server's memory; and subscriber fan-out.
 // Prints medians and ratios. Needs DATABASE_URL (a PostgreSQL server); uses a fresh database.
 import { randomBytes } from 'node:crypto';
@@ -11,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import type { Client } from 'graphql-ws';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import type { JobStorage } from '../src/generated/prisma/client.ts';
-import { seedFleet, seedJob } from '../src/seed/seed.ts';
+import { fleetIds, seedFleet, seedJob } from '../src/seed/seed.ts';
 import { createScratchDatabase } from '../test/support/databases.ts';
 import { connectedClient, spawnBenchServer, type BenchServer } from './server-process.ts';
 import { DELETE_JOB, JOB, PUT_JOB, TASK_PROGRESS } from './operations.ts';
@@ -23,6 +26,11 @@ const pairs = Number(args.get('pairs') ?? 3);
 const subscribers = Number(args.get('subscribers') ?? 1000);
 const fleet = Number(args.get('fleet') ?? 0);
 const smallJob = Number(args.get('small') ?? 300);
+// The CI smoke run (--sizes 2000) keeps these sections small: it checks that they run, not their figures.
+const smoke = Math.max(...sizes) < 100_000;
+const many = Number(args.get('many') ?? (smoke ? 40 : 1000));
+const churn = Number(args.get('churn') ?? (smoke ? 40 : 5000));
+const CLIENTS = 4;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
@@ -85,6 +93,65 @@ async function cascadeVsDeleteJob(server: BenchServer, db: Database, size: numbe
     }
   }
   return { raw: median(raw), ours: median(ours), seedRate: median(seedRates) };
+}
+
+/** Runs `work` over `items` with `clients` workers, each taking the next item when done; answers the wall time. */
+async function byClients<T>(items: T[], clients: number, work: (item: T) => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+  return performance.now() - t;
+}
+
+/**
+ * `count` small jobs deleted one after another through the API by CLIENTS clients, against the
+ * same number of identically seeded jobs deleted by raw cascades on CLIENTS connections.
+ */
+async function manySmallDeletions(server: BenchServer, db: Database, count: number) {
+  const prefix = id('many');
+  await seedFleet(db, { jobs: count, results: smallJob, prefix: `${prefix}-raw-` });
+  await seedFleet(db, { jobs: count, results: smallJob, prefix: `${prefix}-api-` });
+  await db.pool.query('VACUUM ANALYZE');
+  await db.pool.query('CHECKPOINT');
+  const raw = await byClients(fleetIds(count, `${prefix}-raw-`), CLIENTS, (jobId) => db.pool.query('DELETE FROM jobs WHERE id = $1', [jobId]));
+  await db.pool.query('CHECKPOINT');
+  const ours = await byClients(fleetIds(count, `${prefix}-api-`), CLIENTS, (jobId) => gql(server, DELETE_JOB, { jobId, waitForCompletion: true }));
+  return { raw, ours };
+}
+
+/** Relations in the catalog and the size of the catalog's tables (pg_catalog, indexes and TOAST included). */
+async function catalog(on: Pick<Database['pool'], 'query'>) {
+  const { rows } = await on.query<{ relations: number; bytes: string }>(
+    `SELECT (SELECT count(*)::int FROM pg_class) AS relations,
+            (SELECT sum(pg_total_relation_size(oid))::text FROM pg_class WHERE relnamespace = 'pg_catalog'::regnamespace AND relkind = 'r') AS bytes`,
+  );
+  return { relations: rows[0].relations, mb: Number(rows[0].bytes) / 1024 / 1024 };
+}
+
+/** The catalog after `count` jobs with results were created (the fleet seed) and deleted through the API, against a fresh database's. */
+async function catalogAfterChurn(server: BenchServer, db: Database, count: number) {
+  const prefix = `${id('churn')}-`;
+  await seedFleet(db, { jobs: count, results: 40, prefix });
+  await byClients(fleetIds(count, prefix), CLIENTS, (jobId) => gql(server, DELETE_JOB, { jobId, waitForCompletion: true }));
+  // What autovacuum does in time: the figure is what stays, not what has not been vacuumed yet.
+  await db.pool.query('VACUUM');
+  const after = await catalog(db.pool);
+  const fresh = await createScratchDatabase(base!, 'mlfresh');
+  try {
+    const other = await openDatabase({ databaseUrl: fresh.url, dataDir: '.data', migrate: true, poolSize: 1 });
+    try {
+      await other.pool.query('VACUUM');
+      return { after, fresh: await catalog(other.pool) };
+    } finally {
+      await other.close();
+    }
+  } finally {
+    await fresh.drop();
+  }
 }
 
 interface ProgressEvent {
@@ -196,6 +263,20 @@ try {
     await seedJob(db, warm, 20_000);
     await gql(server, DELETE_JOB, { jobId: warm, waitForCompletion: true });
   }
+  // The small job's figures at 100 jobs, then (with --fleet) at `fleet` jobs in the same database.
+  const smallPairs = Math.max(pairs, 9);
+  let atHundred: Awaited<ReturnType<typeof cascadeVsDeleteJob>> | undefined;
+  if (fleet > 0 && smallJob > 0) {
+    await seedFleet(db, { jobs: 100, results: 40, prefix: 'hundred-' });
+    await db.pool.query('VACUUM ANALYZE');
+    atHundred = await cascadeVsDeleteJob(server, db, smallJob, 'SHARED', smallPairs);
+    check(
+      `deleteJob sync / raw cascade, shared ${smallJob.toLocaleString('en')} rows, at 100 jobs`,
+      `${atHundred.ours.toFixed(1)} / ${atHundred.raw.toFixed(1)} ms = ${(atHundred.ours / atHundred.raw).toFixed(2)}x`,
+      '<= 3x',
+      atHundred.ours / atHundred.raw <= 3,
+    );
+  }
   if (fleet > 0) {
     const seeded = await seedFleet(db, { jobs: fleet, results: 40, prefix: 'fleet-' });
     await db.pool.query('VACUUM ANALYZE');
@@ -210,13 +291,21 @@ try {
   console.log(`measuring with ${await jobsNow()} jobs in the database`);
   if (smallJob > 0) {
     // Cheap: more pairs, for a median that is not one noisy run.
-    const r = await cascadeVsDeleteJob(server, db, smallJob, 'SHARED', Math.max(pairs, 9));
+    const r = await cascadeVsDeleteJob(server, db, smallJob, 'SHARED', smallPairs);
     check(
-      `deleteJob sync / raw cascade, shared ${smallJob.toLocaleString('en')} rows`,
+      `deleteJob sync / raw cascade, shared ${smallJob.toLocaleString('en')} rows${atHundred ? `, at ${(await jobsNow()).toLocaleString('en')} jobs` : ''}`,
       `${r.ours.toFixed(1)} / ${r.raw.toFixed(1)} ms = ${(r.ours / r.raw).toFixed(2)}x`,
       '<= 3x',
       r.ours / r.raw <= 3,
     );
+    if (atHundred) {
+      check(
+        `the same, p50 at ${fleet.toLocaleString('en')} / at 100 jobs: deleteJob, raw cascade`,
+        `${(r.ours / atHundred.ours).toFixed(2)}x, ${(r.raw / atHundred.raw).toFixed(2)}x`,
+        '<= 1.5x',
+        r.ours / atHundred.ours <= 1.5,
+      );
+    }
   }
   for (const size of sizes) {
     const r = await cascadeVsDeleteJob(server, db, size, 'SHARED');
@@ -265,6 +354,16 @@ try {
   check('last event after task end', `${p.lastEventLagMs} ms`, '<= 100 ms', p.lastEventLagMs <= 100);
   check(`job(id) of another job during them, p99 (${p.reads} reads, ${pairs} runs)`, `${p.readP99.toFixed(1)} ms`, '< 50 ms', p.readP99 < 50);
   check('server RSS peak during it', `${p.peakRss.toFixed(0)} MB`, '< 300 MB', p.peakRss < 300);
+  // After the RSS figure above: a thousand requests grow the heap, which says nothing of a deletion's memory.
+  if (many > 0 && smallJob > 0) {
+    const m = await manySmallDeletions(server, db, many);
+    check(
+      `${many.toLocaleString('en')} small jobs deleted through the API (${CLIENTS} clients) / raw cascades (${CLIENTS} connections)`,
+      `${(m.ours / 1000).toFixed(2)} / ${(m.raw / 1000).toFixed(2)} s = ${(m.ours / m.raw).toFixed(2)}x`,
+      '(reported)',
+      true,
+    );
+  }
   const fanRows = Math.min(300_000, big);
   // Delivery lag is measured for subscribers that are all following when the task ends. A
   // deletion of these sizes now ends within ~0.1 s, sooner than a thousand subscriptions can be
@@ -294,6 +393,21 @@ try {
     '(reported)',
     true,
   );
+  if (churn > 0) {
+    // After the fan-out: the first server is gone; a fresh one deletes the churned jobs.
+    const churner = await spawnBenchServer(database.url, subscribers);
+    try {
+      const c = await catalogAfterChurn(churner, db, churn);
+      check(
+        `catalog after ${churn.toLocaleString('en')} jobs created and deleted / fresh database: relations, pg_catalog size`,
+        `${c.after.relations} / ${c.fresh.relations}, ${c.after.mb.toFixed(1)} / ${c.fresh.mb.toFixed(1)} MB = ${(c.after.mb / c.fresh.mb).toFixed(2)}x`,
+        'within 2x',
+        c.after.relations <= 2 * c.fresh.relations && c.after.mb <= 2 * c.fresh.mb,
+      );
+    } finally {
+      await churner.stop();
+    }
+  }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   for (const [i, r] of rows.entries()) {
     console.log('| ' + r.map((cell, c) => cell.padEnd(widths[c])).join(' | ') + ' |');

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { postgresServer, unmet } from './support/requirements.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SMALL_JOB_ROWS } from '../src/deletion/engine.ts';
+import { relationOf } from '../src/jobs/storage.ts';
 import { seedJob } from '../src/seed/seed.ts';
 import { annotationCount, rowsOwnedBy, taskCountFor, totalOwned } from './support/data.ts';
 import { expectError } from './support/errors.ts';
@@ -264,6 +265,30 @@ describe.each(['SHARED', 'DEDICATED'] as const)('%s storage', (storage) => {
       await withData(server, jobId);
       await ok(server, DeleteJobMutation, { jobId, deleteUserAnnotations: true });
       expect(await annotationCount(server.app.db, jobId)).toBe(0);
+    });
+
+    it("D9 rows written behind the service's back mid-way, above and below the job's ids, go too: no orphan", async () => {
+      const jobId = uniqueId('d9-behind');
+      // Big enough for the records to go in key ranges (more than 10,000 of them), whose ends the
+      // deletion probes before it deletes the job row without the cascade (engine.ts).
+      await seed(slow, jobId, 60_000);
+      const taskId = await asyncDelete(slow, jobId);
+      const records = relationOf(storage, 'records', jobId);
+      const left = async (table: 'influencers') =>
+        (await slow.app.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE job_id = $1`, [jobId])).rows[0].n;
+      // One with the next id of the sequence, one with an id below all of the job's: in the shared
+      // table once the records and the influencers after them are gone (the deletion has looked
+      // at the records' ends already; the tables after them take a second more on the slow
+      // server), in the dedicated one before it is dropped (two steps after the first).
+      if (storage === 'SHARED') await eventually(async () => expect(await left('influencers')).toBe(0));
+      else await eventually(async () => expect((await ok(slow, TaskQuery, { id: taskId })).task?.progress.deleted).toBeGreaterThan(0));
+      expect((await ok(slow, TaskQuery, { id: taskId })).task?.completed).toBe(false);
+      await slow.app.db.pool.query(`INSERT INTO ${records} (job_id, timestamp, record_score) VALUES ($1, now(), 1)`, [jobId]);
+      await slow.app.db.pool.query(`INSERT INTO ${records} (job_id, id, timestamp, record_score) VALUES ($1, -1, now(), 1)`, [jobId]);
+      expect((await finalTask(slow, taskId)).state).toBe('COMPLETED');
+      expect(await rowsOwnedBy(slow.app.db, jobId)).toEqual(
+        Object.fromEntries(Object.keys(await rowsOwnedBy(slow.app.db, jobId)).map((t) => [t, 0])),
+      );
     });
 
     it('D10 keeps the configuration until last: mid-way the job is visible, deleting, and losing rows', async () => {

@@ -12,7 +12,7 @@ import { describeError } from '../db/pg-errors.ts';
 import { assertValidId } from '../jobs/ids.ts';
 import { JOB_TABLES } from '../jobs/owned-tables.ts';
 import { deleteCounted } from '../jobs/row-counts.ts';
-import { dropDedicatedTable } from '../jobs/storage.ts';
+import { dropDedicatedTables } from '../jobs/storage.ts';
 
 const USAGE = 'usage: npm run purge -- --job <id>';
 const args = process.argv.slice(2);
@@ -40,7 +40,7 @@ try {
   for (const table of JOB_TABLES) {
     // Table names come from OWNED_TABLES, never from input.
     const n = dedicated
-      ? await dropDedicatedTable(db.pool, table, jobId)
+      ? await dropDedicatedTables(db.pool, [table], jobId)
       : await deleteCounted(db.pool, false, table, `DELETE FROM public."${table}" WHERE job_id = $1`, [jobId]);
     freed += n;
     console.log(`  ${table}: ${n} rows dropped`);

@@ -16,16 +16,24 @@ export interface Accepted {
   created: boolean;
 }
 
+// D4 and D6, as at-once.ts answers them too.
+export const jobStateConflict = (jobId: string, state: string) =>
+  new ConflictError(`Cannot delete job [${jobId}] because the job is ${state.toLowerCase()}`);
+export const datafeedConflict = (jobId: string, datafeedId: string) =>
+  new ConflictError(`Cannot delete job [${jobId}] because datafeed [${datafeedId}] refers to it`);
+
 export async function acceptDeletion(db: Database, nodeId: string, enqueue: Enqueue, req: DeleteRequest): Promise<Accepted> {
   assertValidId(req.jobId); // D3
   const { jobId } = req;
   return db.prisma.$transaction(async (tx) => {
-    const [job] = await tx.$queryRaw<{ state: string; deletion_task_id: string | null }[]>`
-      SELECT state::text AS state, deletion_task_id FROM jobs WHERE id = ${jobId} FOR UPDATE`;
+    // The datafeed (D6) is read with the lock, one round trip for both.
+    const [job] = await tx.$queryRaw<{ state: string; deletion_task_id: string | null; datafeed: string | null }[]>`
+      SELECT state::text AS state, deletion_task_id, (SELECT d.id FROM datafeeds d WHERE d.job_id = jobs.id) AS datafeed
+      FROM jobs WHERE id = ${jobId} FOR UPDATE`;
     // D4 before D5 in the rules' list, but an unknown job has no state to check.
     if (!job) throw jobNotFound(jobId); // D5
     if (job.state !== 'CLOSED' && !req.force) {
-      throw new ConflictError(`Cannot delete job [${jobId}] because the job is ${job.state.toLowerCase()}`); // D4
+      throw jobStateConflict(jobId, job.state); // D4
     }
     if (job.deletion_task_id) {
       const current = await tx.task.findUnique({ where: { id: job.deletion_task_id } });
@@ -33,8 +41,7 @@ export async function acceptDeletion(db: Database, nodeId: string, enqueue: Enqu
       // where it stopped because every step is idempotent.
       if (current && !isTerminal(current)) return { task: current, created: false };
     }
-    const datafeed = await tx.datafeed.findUnique({ where: { jobId }, select: { id: true } });
-    if (datafeed) throw new ConflictError(`Cannot delete job [${jobId}] because datafeed [${datafeed.id}] refers to it`); // D6
+    if (job.datafeed) throw datafeedConflict(jobId, job.datafeed); // D6
 
     return { task: await startDeletionTask(tx, nodeId, req, enqueue), created: true };
   });

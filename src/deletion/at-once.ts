@@ -1,58 +1,78 @@
-// A synchronous deleteJob of a small shared job (at most SMALL_JOB_ROWS rows) is done inside
-// the transaction that accepts it: the task is created, the rows go with the job row's cascade,
-// the task is recorded COMPLETED, and both audit lines are written, all in one commit. The
-// steps, claim, progress writes and the waiter's wake-up of a queued task cost ~70 ms, where
-// PostgreSQL's own cascade of a few hundred rows takes ~4 ms. The rules still hold: the task
-// record exists (D15, D16) with its counts (D17), and nothing is visible half-done (D7, D10).
-import type { Prisma } from '../generated/prisma/client.ts';
-import { audit } from '../jobs/notifications.ts';
-import { SYSTEM_ANNOTATIONS } from '../jobs/owned-tables.ts';
-import { SMALL_JOB_ROWS } from './engine.ts';
+// A waiting deleteJob of a small shared job (at most SMALL_JOB_ROWS rows) is done in one
+// statement, job_parts.delete_small_job (prisma/sql/job_parts.sql): the acceptance's checks,
+// the task recorded COMPLETED with its counts, both audit lines, and the job row whose cascade
+// takes its rows, in one implicit transaction. The accepting transaction through Prisma (18
+// round trips), the steps, the claim and the waiter's wake-up cost ~15-70 ms where PostgreSQL's
+// own cascade of a few hundred rows takes ~1 ms; this costs about one cascade. The rules still
+// hold: the checks answer as accept.ts does (D4-D6), the task record exists (D15, D16) with its
+// counts (D17), and nothing is visible half-done (D7, D10).
+import type { Database } from '../db/client.ts';
+import { dbErrorKind } from '../db/pg-errors.ts';
+import { jobNotFound } from '../errors.ts';
+import { assertValidId } from '../jobs/ids.ts';
+import { ACTION_DELETE_JOB } from '../tasks/task-store.ts';
+import { taskIdPrefix } from '../tasks/task-ids.ts';
+import { datafeedConflict, jobStateConflict } from './accept.ts';
+import { JOB_DELETED, SMALL_JOB_ROWS } from './engine.ts';
+import { acceptedMessage, deletionDescription, type DeleteRequest } from './start-task.ts';
 
-/** What a deletion done at once removed (rows, by the kept counts) and the task's version after it. */
+/** What a deletion done at once removed (rows, by the kept counts) and its task, COMPLETED. */
 export interface DoneAtOnce {
+  taskId: string;
   deleted: number;
   version: number;
 }
 
+interface Answer {
+  outcome: 'missing' | 'state' | 'datafeed' | 'task' | 'deleted';
+  detail: string | null;
+  task_id: string | null;
+  rows_deleted: string | null;
+  task_version: number | null;
+}
+
 /**
- * In the accepting transaction, after the task `taskId` was created: deletes the job now when it
- * is small and shared; null when it did not (the task then runs as every task does).
+ * Deletes the job now when it is small and shared (null when it is not: nothing was written,
+ * and the deletion is accepted as a task, which joins a live one as usual). D3-D6 refuse as
+ * acceptDeletion does.
  */
-export async function deleteSmallJobAtOnce(
-  tx: Prisma.TransactionClient,
-  jobId: string,
-  taskId: string,
-  deleteUserAnnotations: boolean,
-): Promise<DoneAtOnce | null> {
-  const annotations = deleteUserAnnotations ? '' : ` AND ${SYSTEM_ANNOTATIONS}`;
-  const [job] = await tx.$queryRawUnsafe<{ storage: string; total: number }[]>(
-    `SELECT storage::text AS storage,
-            ((SELECT coalesce(sum(rows), 0) FROM job_row_counts WHERE job_id = $1)
-             + (SELECT count(*) FROM annotations WHERE job_id = $1${annotations}))::int AS total
-     FROM jobs WHERE id = $1`,
-    jobId,
-  );
-  // Rows the upgrade has not moved yet, or a dedicated job: the task runs (engine.ts).
-  const legacy = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = 'job_parts_by_job'`;
-  if (!job || job.storage !== 'SHARED' || job.total > SMALL_JOB_ROWS || legacy[0].n > 0) return null;
-  // Should the deletion fail, the acceptance stands and the task runs, to fail (or not) the way
-  // every deletion does: recorded, audited, the job left deleting (D10, D11).
-  await tx.$executeRaw`SAVEPOINT at_once`;
+export async function deleteSmallJobAtOnce(db: Database, nodeId: string, req: DeleteRequest): Promise<DoneAtOnce | null> {
+  assertValidId(req.jobId); // D3
+  const { jobId } = req;
+  let answer: Answer;
   try {
-    // As in the engine's final transaction: the cascade's cached plans stay custom.
-    await tx.$executeRaw`SET LOCAL plan_cache_mode = force_custom_plan`;
-    await tx.$executeRawUnsafe(`DELETE FROM annotations WHERE job_id = $1${annotations}`, jobId);
-    await tx.job.deleteMany({ where: { id: jobId } });
-    await audit(tx, jobId, 'Job deleted');
-    const { version } = await tx.task.update({
-      where: { id: taskId },
-      data: { state: 'COMPLETED', phase: 'DONE', deleted: job.total, total: job.total, endTime: new Date(), version: { increment: 1 } },
-    });
-    await tx.$executeRaw`RELEASE SAVEPOINT at_once`;
-    return { deleted: job.total, version };
-  } catch {
-    await tx.$executeRaw`ROLLBACK TO SAVEPOINT at_once`;
+    // On the API pool, outside any transaction: the one statement is its own transaction.
+    const { rows } = await db.pool.query<Answer>('SELECT * FROM job_parts.delete_small_job($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
+      jobId,
+      req.force,
+      req.deleteUserAnnotations,
+      SMALL_JOB_ROWS,
+      nodeId,
+      taskIdPrefix(nodeId),
+      ACTION_DELETE_JOB,
+      deletionDescription(jobId),
+      acceptedMessage('%s'),
+      JOB_DELETED,
+    ]);
+    answer = rows[0];
+  } catch (err) {
+    // A database fault answers as any request's does (503, retried on contention by the caller).
+    // Anything else failed inside the deletion, and nothing of it was written: the deletion is
+    // accepted as a task, which fails (or not) the way every deletion does, recorded and
+    // audited, the job left deleting (D10, D11).
+    if (dbErrorKind(err)) throw err;
     return null;
+  }
+  switch (answer.outcome) {
+    case 'missing':
+      throw jobNotFound(jobId); // D5
+    case 'state':
+      throw jobStateConflict(jobId, answer.detail!); // D4
+    case 'datafeed':
+      throw datafeedConflict(jobId, answer.detail!); // D6
+    case 'task':
+      return null;
+    case 'deleted':
+      return { taskId: answer.task_id!, deleted: Number(answer.rows_deleted), version: answer.task_version! };
   }
 }

@@ -6,34 +6,25 @@ import { DeletionFailedError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { waitForTask } from '../tasks/watch.ts';
 import { acceptDeletion, type DeleteRequest } from './accept.ts';
-import { deleteSmallJobAtOnce, type DoneAtOnce } from './at-once.ts';
+import { deleteSmallJobAtOnce } from './at-once.ts';
 
 export type DeleteJobOutcome = { kind: 'ack'; acknowledged: true } | { kind: 'task'; task: string };
 
 export async function deleteJob(services: Services, req: DeleteRequest, waitForCompletion: boolean): Promise<DeleteJobOutcome> {
   const { db, nodeId, tasks, pubsub, config, health } = services;
-  // A caller who waits for a small shared job gets it deleted in the accepting transaction
-  // (at-once.ts). Concurrent calls serialise on the job's row lock (D13): under load one may wait
-  // past its transaction's limit, and simply trying again joins the task the others made.
-  // Set inside the transaction's callback (an object, so that TypeScript does not narrow it to null).
-  const atOnce: { done: DoneAtOnce | null } = { done: null };
-  const { task, created } = await retryingContention(() =>
-    acceptDeletion(
-      db,
-      nodeId,
-      async (tx, id) => {
-        atOnce.done = waitForCompletion ? await deleteSmallJobAtOnce(tx, req.jobId, id, req.deleteUserAnnotations) : null;
-        if (!atOnce.done) await tasks.enqueue(tx, id);
-      },
-      req,
-    ),
-  );
-  const { done } = atOnce;
-  if (done) {
-    // Announced and counted like a task the runner finished (taskEvents, jobEvents' DELETED, metrics).
-    tasks.completedElsewhere({ id: task.id, version: done.version, state: 'COMPLETED' }, done.deleted);
-    return { kind: 'ack', acknowledged: true };
+  // Concurrent calls serialise on the job's row lock (D13): under load one may wait past its
+  // statement's limit, and simply trying again joins the task the others made.
+  if (waitForCompletion) {
+    // A caller who waits for a small shared job gets it deleted in one statement (at-once.ts).
+    const done = await retryingContention(() => deleteSmallJobAtOnce(db, nodeId, req));
+    if (done) {
+      // Announced and counted like a task the runner finished (taskEvents, jobEvents' DELETED,
+      // metrics), after the commit and without holding the answer back.
+      tasks.completedElsewhere({ id: done.taskId, version: done.version, state: 'COMPLETED' }, done.deleted);
+      return { kind: 'ack', acknowledged: true };
+    }
   }
+  const { task, created } = await retryingContention(() => acceptDeletion(db, nodeId, (tx, id) => tasks.enqueue(tx, id), req));
   if (created) tasks.kick(task.id);
   if (!waitForCompletion) return { kind: 'task', task: task.id };
   // Draining (SIGTERM): the caller gets the task to follow at once, rather than a cut request.

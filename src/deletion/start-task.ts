@@ -12,6 +12,10 @@ export interface DeleteRequest {
   deleteUserAnnotations: boolean;
 }
 
+/** The deletion task's description and the audit line of its acceptance (D11); at-once.ts writes them too. */
+export const deletionDescription = (jobId: string) => `delete-job-${jobId}`;
+export const acceptedMessage = (taskId: string) => `Deleting job by task with id '${taskId}'`;
+
 export type Enqueue = (tx: Prisma.TransactionClient, taskId: string) => Promise<void>;
 
 export async function startDeletionTask(tx: Prisma.TransactionClient, nodeId: string, req: DeleteRequest, enqueue: Enqueue): Promise<TaskRow> {
@@ -19,13 +23,13 @@ export async function startDeletionTask(tx: Prisma.TransactionClient, nodeId: st
   const task = await createTask(tx, {
     nodeId,
     action: ACTION_DELETE_JOB,
-    description: `delete-job-${jobId}`,
+    description: deletionDescription(jobId),
     jobId,
     force: req.force,
     deleteUserAnnotations: req.deleteUserAnnotations,
   });
   await tx.job.update({ where: { id: jobId }, data: { deleting: true, deletionTaskId: task.id } }); // D7
-  await audit(tx, jobId, `Deleting job by task with id '${task.id}'`); // D11
+  await audit(tx, jobId, acceptedMessage(task.id)); // D11
   await enqueue(tx, task.id);
   return task;
 }

@@ -44,6 +44,8 @@ export async function deleteCounted(
   table: JobTable,
   deleting: string,
   params: unknown[],
+  /** Commit durably even on a connection set to synchronous_commit = off (batches.ts: before its index pass). */
+  durable = false,
 ): Promise<number> {
   if (!ownConnection) {
     const statement = `WITH changed AS (${deleting} RETURNING 1),
@@ -52,7 +54,7 @@ export async function deleteCounted(
   SELECT n FROM changes`;
     return (await conn.query<{ n: number }>(statement, params)).rows[0].n;
   }
-  await conn.query('BEGIN');
+  await conn.query(durable ? 'BEGIN; SET LOCAL synchronous_commit = on' : 'BEGIN');
   try {
     const removed = (await conn.query(deleting, params)).rowCount ?? 0;
     if (removed > 0) await conn.query(`UPDATE job_row_counts SET rows = rows - $2 WHERE job_id = $1 AND kind = '${table}'`, [params[0], removed]);

@@ -38,15 +38,16 @@ export async function createDedicatedTables(on: Queryable | Prisma.TransactionCl
 }
 
 /**
- * Drops the job's dedicated table of `table` with its kept row count, atomically; answers how
- * many rows went (by that count). A table already gone answers 0. Each try waits at most the
- * function's lock_timeout (200 ms) for the table (only a reader of this job's rows holds it);
- * then it tries again, a little later each time (from 50 ms up to 2 s), until `signal` aborts.
+ * Drops the job's dedicated tables of `tables` with their kept row counts, atomically, in one
+ * commit; answers how many rows went (by those counts). Tables already gone count 0. Each try
+ * waits at most the function's lock_timeout (200 ms) for the tables (only a reader of this job's
+ * rows holds one); then it tries again, a little later each time (from 50 ms up to 2 s), until
+ * `signal` aborts.
  */
-export async function dropDedicatedTable(on: Queryable, table: JobTable, jobId: string, signal?: AbortSignal): Promise<number> {
+export async function dropDedicatedTables(on: Queryable, tables: readonly JobTable[], jobId: string, signal?: AbortSignal): Promise<number> {
   for (let pause = FIRST_RETRY_MS; ; pause = Math.min(MAX_RETRY_MS, pause * 2)) {
     try {
-      const { rows } = await on.query<{ n: string }>('SELECT job_parts.drop_table($1, $2)::text AS n', [table, jobId]);
+      const { rows } = await on.query<{ n: string }>('SELECT job_parts.drop_tables($1, $2)::text AS n', [tables, jobId]);
       return Number(rows[0].n);
     } catch (err) {
       if ((err as { code?: string }).code !== PG.LOCK_NOT_AVAILABLE || signal?.aborted) throw err;
@@ -63,9 +64,21 @@ export async function dropOrphanTables(on: Queryable): Promise<number> {
   return (await on.query<{ n: number }>('SELECT job_parts.drop_orphans() AS n')).rows[0].n;
 }
 
+/** Pools whose database was seen without the previous layout: the upgrade only ever removes it, so they skip the call (~1 ms a deletion). */
+const withoutLegacy = new WeakSet<Queryable>();
+
+/** True once this pool's database was seen without the previous layout (by dropLegacyRows): no partitioned table is left. */
+export const legacyLayoutGone = (on: Queryable): boolean => withoutLegacy.has(on);
+
 /** Drops the rows of the job that the upgrade has not moved out of the previous layout yet; answers how many. */
 export async function dropLegacyRows(on: Queryable, jobId: string): Promise<number> {
-  return Number((await on.query<{ n: string }>('SELECT job_parts.drop_legacy($1)::text AS n', [jobId])).rows[0].n);
+  if (withoutLegacy.has(on)) return 0;
+  const { rows } = await on.query<{ n: string; gone: boolean }>(
+    `SELECT job_parts.drop_legacy($1)::text AS n, to_regnamespace('job_parts_by_job') IS NULL AS gone`,
+    [jobId],
+  );
+  if (rows[0].gone) withoutLegacy.add(on);
+  return Number(rows[0].n);
 }
 
 /** Moves one job out of the previous layout (one transaction); false when none is left. */

@@ -23,12 +23,13 @@
 import pg from 'pg';
 import type { Database } from '../db/client.ts';
 import { PG } from '../db/pg-errors.ts';
+import { REPLICA_MODE, replicaModeAllowed } from '../db/replica-mode.ts';
 import { BadInputError, ConflictError } from '../errors.ts';
 import type { JobCounts } from '../jobs/counts.ts';
 import { assertValidId } from '../jobs/ids.ts';
 import { COUNT_FIELD, isJobTable, JOB_TABLES, OWNED_TABLES } from '../jobs/owned-tables.ts';
 import { countedStatement } from '../jobs/row-counts.ts';
-import { dropDedicatedTable, relationOf } from '../jobs/storage.ts';
+import { dropDedicatedTables, relationOf } from '../jobs/storage.ts';
 import type { JobStorage } from '../generated/prisma/client.ts';
 import { SYSTEM_AUTHOR } from '../auth/principal.ts';
 
@@ -287,28 +288,12 @@ function statementsFor(plan: Record<Kind, number>, insert: Insert, chunk = SEED_
   return queue;
 }
 
-/** True when the seeded tables have no trigger or rule that replica mode would skip besides the FK checks. */
-async function onlyForeignKeyTriggers(db: Database): Promise<boolean> {
-  const { rows } = await db.pool.query<{ n: number }>(
-    `SELECT ((SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = ANY($1::regclass[]))
-           + (SELECT count(*) FROM pg_rewrite WHERE ev_class = ANY($1::regclass[]) AND rulename <> '_RETURN'))::int AS n`,
-    [TABLES],
-  );
-  return rows[0].n === 0;
-}
-
-const REPLICA = 'SET LOCAL session_replication_role = replica;';
+const REPLICA = `${REPLICA_MODE};`;
 
 /** Whether statements may skip the per-row foreign-key checks (see the top of this file). */
 async function mayUseReplicaMode(db: Database, exclusive: boolean): Promise<boolean> {
   if (db.embedded && !exclusive) return false;
-  if (!(await onlyForeignKeyTriggers(db))) return false;
-  try {
-    await db.pool.query(`${REPLICA} SELECT 1`);
-    return true;
-  } catch {
-    return false; // not permitted for this role
-  }
+  return replicaModeAllowed(db.pool, TABLES);
 }
 
 /** The statement with its parameters written in, for the simple query protocol (numbers, short strings, lists of ids). */
@@ -413,7 +398,7 @@ export async function seedJob(
     await db.pool
       .query(`DELETE FROM annotations WHERE job_id = $1 AND id > $2::bigint AND created_by = $3`, [jobId, lastAnnotation, SYSTEM_AUTHOR])
       .catch(() => {});
-    if (storage === 'DEDICATED') for (const table of JOB_TABLES) await dropDedicatedTable(db.pool, table, jobId).catch(() => {});
+    if (storage === 'DEDICATED') await dropDedicatedTables(db.pool, JOB_TABLES, jobId).catch(() => {});
     await db.pool.query(`DELETE FROM jobs WHERE id = $1`, [jobId]).catch(() => {});
     // A deletion that dropped a dedicated table under a running statement.
     if ((err as { code?: string }).code === PG.UNDEFINED_TABLE) throw deletedWhileSeeding(jobId);

@@ -142,7 +142,9 @@ export class TaskRunner {
   /** A task completed without the runner (a small job deleted in its accepting transaction): announced and counted as if it had run. */
   completedElsewhere(task: Pick<TaskRow, 'id' | 'version' | 'state'>, rowsDeleted: number): void {
     this.opts.onRowsDeleted?.(rowsDeleted);
-    this.publish(task);
+    // After the caller's answer is on its way (it is committed already): publishing costs the
+    // answer ~0.5 ms of a 5 ms request, and goes out within the same turn of the event loop.
+    setImmediate(() => this.publish(task));
   }
 
   /** Publishes a change of a task so subscribers on every instance re-read it. */
