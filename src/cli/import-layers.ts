@@ -20,7 +20,7 @@ const LAYERS: readonly { name: string; modules: readonly string[] }[] = [
   { name: 'domain', modules: ['deletion/', 'tasks/', 'events/', 'services', 'auth/', 'seed/', 'jobs/'] },
   {
     name: 'infrastructure',
-    modules: ['db/', 'pubsub', 'health-state', 'outage', 'log', 'request-scope', 'package-root', 'config', 'errors', 'node-id'],
+    modules: ['db/', 'pubsub', 'health-state', 'outage', 'log', 'request-scope', 'package-root', 'config', 'errors', 'node-id', 'lanes'],
   },
 ];
 

@@ -7,6 +7,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { TaskRow } from '../tasks/task-store.ts';
 import { countsForDeletion, rowsIn } from '../jobs/counts.ts';
 import { audit } from '../jobs/notifications.ts';
+import { inLanes } from '../lanes.ts';
 import { replicaModeAllowedRecently, REPLICA_MODE } from '../db/replica-mode.ts';
 import { isJobTable, JOB_TABLES, SYSTEM_ANNOTATIONS, type JobTable } from '../jobs/owned-tables.ts';
 import { dropDedicatedTables, dropLegacyRows, legacyLayoutGone } from '../jobs/storage.ts';
@@ -138,8 +139,7 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
   const done = steps.map(() => false);
   const phaseNow = () => steps[done.indexOf(false)]?.phase ?? PHASE_CONFIG;
   let next = 0;
-  let failed = false;
-  const lane = async () => {
+  const lane = async (stopped: () => boolean) => {
     // A lane has a connection of its own, whose commits do not wait for the WAL flush: a step
     // lost to a crash is simply done again on resume, and the final transaction (job row, audit,
     // task) still commits durably. With the embedded database's single connection the lane must
@@ -147,7 +147,7 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
     const conn = db.embedded ? db.pool : await db.pool.connect();
     if (conn !== db.pool) await conn.query('SET synchronous_commit = off');
     try {
-      await runLane(conn);
+      await runLane(conn, stopped);
     } finally {
       if (conn !== db.pool) {
         await conn.query('RESET synchronous_commit').catch(() => {});
@@ -155,8 +155,8 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
       }
     }
   };
-  const runLane = async (conn: Pick<pg.Pool, 'query'>) => {
-    while (next < steps.length && !failed) {
+  const runLane = async (conn: Pick<pg.Pool, 'query'>, stopped: () => boolean) => {
+    while (next < steps.length && !stopped()) {
       const index = next++;
       const step = steps[index];
       // A dedicated job's tables of one phase (RESULTS: four) are dropped together: a drop's
@@ -171,7 +171,7 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
         progress.phase = phaseNow();
         await report();
         if (control.pauseMs) await new Promise((r) => setTimeout(r, control.pauseMs));
-        if (control.signal.aborted || failed) throw new DeletionInterrupted('shutting down');
+        if (control.signal.aborted || stopped()) throw new DeletionInterrupted('shutting down');
       };
       if (dedicated && isJobTable(step.table)) {
         // Waiting for a busy table ends with the instance's shutdown: the task is handed back,
@@ -204,14 +204,7 @@ export async function runDeletion(db: Database, task: TaskRow, control: Deletion
   };
   progress.phase = phaseNow();
   await report(true);
-  await Promise.all(
-    Array.from({ length: Math.max(1, control.parallelism) }, () =>
-      lane().catch((err) => {
-        failed = true;
-        throw err;
-      }),
-    ),
-  );
+  await inLanes(control.parallelism, lane);
 
   progress.phase = PHASE_CONFIG;
   await report();

@@ -25,6 +25,7 @@ import type { Database } from '../db/client.ts';
 import { PG } from '../db/pg-errors.ts';
 import { REPLICA_MODE, replicaModeAllowed } from '../db/replica-mode.ts';
 import { BadInputError, ConflictError } from '../errors.ts';
+import { inLanes } from '../lanes.ts';
 import type { JobCounts } from '../jobs/counts.ts';
 import { assertValidId } from '../jobs/ids.ts';
 import { COUNT_FIELD, isJobTable, JOB_TABLES, OWNED_TABLES } from '../jobs/owned-tables.ts';
@@ -369,26 +370,15 @@ export async function seedJob(
       const replica = await mayUseReplicaMode(db, exclusive);
       // Two statements at a time keep both cores of a small server busy; one on the embedded database.
       const lanes = db.embedded ? 1 : Math.min(2, queue.length);
-      let failed = false;
-      const drain = async () => {
-        for (let statement = queue.shift(); statement && !failed; statement = queue.shift()) {
+      await inLanes(lanes, async (stopped) => {
+        for (let statement = queue.shift(); statement && !stopped(); statement = queue.shift()) {
           signal?.throwIfAborted();
           const written = await run(db, statement, jobId, replica);
           if (written !== statement.rows) throw deletedWhileSeeding(jobId);
           done += statement.rows;
           onProgress?.(done);
         }
-      };
-      const results = await Promise.allSettled(
-        Array.from({ length: lanes }, () =>
-          drain().catch((err) => {
-            failed = true;
-            throw err;
-          }),
-        ),
-      );
-      const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failure) throw failure.reason;
+      });
     }
 
     return { ...plan, total: rows, ms: performance.now() - started };
@@ -510,19 +500,12 @@ export async function seedFleet(db: Database, opts: FleetOptions, onProgress?: (
   // Two batches at a time keep both cores of a small server busy (as seedJob's two lanes); one on the embedded database.
   let next = 0;
   let done = 0;
-  let failed = false;
-  const lane = async () => {
-    for (let from = next; from < jobs && !failed; from = next) {
+  await inLanes(db.embedded ? 1 : 2, async (stopped) => {
+    for (let from = next; from < jobs && !stopped(); from = next) {
       signal?.throwIfAborted();
       next += batchSize;
-      await batchAt(from).catch((err: unknown) => {
-        failed = true;
-        throw err;
-      });
+      await batchAt(from);
     }
-  };
-  const lanes = await Promise.allSettled(Array.from({ length: db.embedded ? 1 : 2 }, lane));
-  const failure = lanes.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failure) throw failure.reason;
+  });
   return { jobs, rows: jobs * results, ms: performance.now() - started };
 }
