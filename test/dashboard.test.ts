@@ -231,7 +231,9 @@ describe.skipIf(skipped)('dashboard', () => {
     for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
       const value = Number(await bar.getAttribute('aria-valuenow'));
       if (seen.at(-1) !== value) seen.push(value);
-      if (!shotMid && value >= 20 && value <= 70) {
+      // A dedicated job's phases go whole (RESULTS' four tables in one drop): the seed's shares
+      // show as 5, 8, 11 and 90 %, so the picture is taken at the first value under way.
+      if (!shotMid && value > 0 && value < 100) {
         await page.waitForTimeout(300); // let the bar's animation catch up with the numbers
         await page.screenshot({ path: join(SHOTS, 'dashboard-mid-deletion.png') });
         shotMid = true;
