@@ -77,7 +77,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   const pubsub = createPubSubFor(config.redisUrl, log);
   const nodeId = resolveNodeId(config.nodeId, config.dataDir, config.port);
-  const listReads = { slots: new Slots(config.maxConcurrentListReads), load: new LoopLoad(), maxUtilization: config.maxEventLoopUtilization / 100 };
+  const listReads = {
+    slots: new Slots(config.maxConcurrentListReads),
+    load: new LoopLoad(),
+    maxUtilization: config.maxEventLoopUtilization / 100,
+    requestsInFlight: () => admission.inFlight,
+  };
   // `tasks` is read at scrape time only, once it exists.
   const metrics = createMetrics({ db, pubsub, deletions: () => tasks.load, loopUtilization: () => listReads.load.utilization });
   const tasks: TaskRunner = new TaskRunner({

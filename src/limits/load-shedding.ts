@@ -9,11 +9,10 @@
 // jobs is mostly CPU: rows mapped, fields resolved, JSON written) kept the event loop busy all
 // the time, new connections queued in the kernel's accept queue behind hundreds of others, and a
 // light read or /ready waited 10 s there for its turn, though no single callback blocked for
-// more than 0.3 s. So while other expensive reads run (or another caller's started within the last sample)
+// more than 0.3 s. So while other expensive reads run (or one started within the last sample while other requests are in flight)
 // and the event loop was busy more than MAX_EVENT_LOOP_UTILIZATION (percent) of that sample, an
 // expensive read is refused at once instead of waiting for a slot: the instance keeps the rest
 // of its time for light requests and for refusing quickly.
-import type { IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { getNamedType, getNullableType, getOperationAST, isListType, Kind, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -87,6 +86,8 @@ export interface ExpensiveReadLimit {
   load: LoopLoad;
   /** Refuse at once above this event-loop utilization (0 to 1); 1 or more: never. */
   maxUtilization: number;
+  /** HTTP requests being served now, this one included (http/admission.ts). */
+  requestsInFlight: () => number;
 }
 
 const listFields = new WeakMap<GraphQLSchema, Set<string>>();
@@ -103,11 +104,11 @@ function listRootFields(schema: GraphQLSchema): Set<string> {
 
 const refusal = (message: string) => ({ errors: [toGraphQLError(undefined, new ServiceUnavailableError(message, 1))] });
 
-export function useListReadLimit({ slots, load, maxUtilization }: ExpensiveReadLimit): Plugin {
-  // When the last expensive read started, and on which connection: reads of other callers right
-  // after one another are a crowd, not a lone one; one client's reads one after another (a
-  // script, a dashboard paging) are never refused for following each other.
-  let last: { at: number; from: object | undefined } = { at: -Infinity, from: undefined };
+export function useListReadLimit({ slots, load, maxUtilization, requestsInFlight }: ExpensiveReadLimit): Plugin {
+  // When the last expensive read started: reads right after one another while other requests
+  // are in flight are a crowd, not a lone one. One client's reads one after another (a script, a
+  // dashboard paging: one request in flight, its own) are never refused for following each other.
+  let lastStart = -Infinity;
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName);
@@ -119,17 +120,14 @@ export function useListReadLimit({ slots, load, maxUtilization }: ExpensiveReadL
       // A lone one waits its turn as usual (the loop may be busy with something else: a start, a
       // burst of light requests).
       const now = performance.now();
-      // The HTTP connection (yoga's server context); a WebSocket operation has none, and counts
-      // as another caller.
-      const from = (args.contextValue as { req?: IncomingMessage }).req?.socket;
-      const othersJustNow = now - last.at < LOOP_SAMPLE_MS && (from === undefined || last.from !== from);
-      if (load.utilization > maxUtilization && (slots.inUse > 0 || othersJustNow)) {
+      const crowd = slots.inUse > 0 || (now - lastStart < LOOP_SAMPLE_MS && requestsInFlight() > 1);
+      if (load.utilization > maxUtilization && crowd) {
         const busy = Math.round(load.utilization * 100);
         return setResultAndStopExecution(refusal(`this instance is busy (event loop ${busy}% used), retry shortly`));
       }
       if (!(await slots.acquire(LIST_READ_WAIT_MS)))
         return setResultAndStopExecution(refusal('too many expensive reads in progress on this instance, retry shortly'));
-      last = { at: performance.now(), from };
+      lastStart = performance.now();
       let released = false;
       const release = () => {
         if (!released) slots.release();
