@@ -8,6 +8,7 @@ import pg from 'pg';
 import { postgresServer, unmet } from './support/requirements.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrationsDir } from '../src/db/prisma-files.ts';
+import { replicaModeAllowed } from '../src/db/replica-mode.ts';
 import { upgradeLegacyStorage } from '../src/jobs/legacy-upgrade.ts';
 import { JOB_TABLES, OWNED_TABLES } from '../src/jobs/owned-tables.ts';
 import { dedicatedTableName, dedicatedTablesOf, dropOrphanTables } from '../src/jobs/storage.ts';
@@ -414,3 +415,40 @@ describe.skipIf(unmet('storage: the upgrade from per-job partitions', postgresSe
     }
   });
 });
+
+describe.skipIf(unmet('storage: a deletion by a role that may not use replica mode', postgresServer()))(
+  'a role that may not set session_replication_role',
+  () => {
+    it('seeds and deletes a big shared job through the cascade path instead: every row gone, the job gone', async () => {
+      // A database owned by a plain role (no superuser, no SET privilege on the parameter): the
+      // server migrates and serves as that role, so the final delete must take the cascade.
+      const role = `mljobs_plain_${process.pid}`;
+      const name = `mlplain_${process.pid}_${Date.now()}`;
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`DROP ROLE IF EXISTS ${role}`);
+      await admin.query(`CREATE ROLE ${role} LOGIN NOSUPERUSER`);
+      await admin.query(`CREATE DATABASE ${name} OWNER ${role}`);
+      const url = new URL(serverUrl!);
+      url.username = role;
+      url.pathname = `/${name}`;
+      const plain = await startServer({ databaseUrl: url.toString() });
+      try {
+        expect(await replicaModeAllowed(plain.app.db.pool, ['jobs'])).toBe(false);
+        const jobId = uniqueId('plain-role');
+        await seedJob(plain.app.db, jobId, 20_000); // over SMALL_JOB_ROWS: the batched path
+        expect((await ok(plain, DeleteJobMutation, { jobId })).deleteJob).toEqual({ __typename: 'Acknowledged', acknowledged: true });
+        for (const table of [...JOB_TABLES, 'annotations']) {
+          const { rows } = await plain.app.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE job_id = $1`, [jobId]);
+          expect(rows[0].n, table).toBe(0);
+        }
+        expect((await ok(plain, JobQuery, { id: jobId })).job).toBeNull();
+      } finally {
+        await plain.stop();
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.query(`DROP ROLE IF EXISTS ${role}`);
+        await admin.end();
+      }
+    }, 120_000);
+  },
+);
