@@ -81,7 +81,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     slots: new Slots(config.maxConcurrentListReads),
     load: new LoopLoad(),
     maxUtilization: config.maxEventLoopUtilization / 100,
-    requestsInFlight: () => admission.inFlight,
+    requestsInFlight: () => admission.busy,
   };
   // `tasks` is read at scrape time only, once it exists.
   const metrics = createMetrics({ db, pubsub, deletions: () => tasks.load, loopUtilization: () => listReads.load.utilization });
@@ -111,7 +111,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const admission = createAdmission(health, config.maxConcurrentRequests);
   const saturation = () =>
     admission.saturated()
-      ? `saturated: ${admission.inFlight} requests in flight (MAX_CONCURRENT_REQUESTS)`
+      ? `saturated: ${admission.busy} requests in flight (MAX_CONCURRENT_REQUESTS)`
       : db.pool.waitingCount >= config.dbPoolSize
         ? `saturated: ${db.pool.waitingCount} requests waiting for a database connection`
         : undefined;
@@ -134,8 +134,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     const path = (req.url ?? '/').split('?')[0];
     if (probes(path, req, res)) return;
     if (path === yoga.graphqlEndpoint || path.startsWith(`${yoga.graphqlEndpoint}/`)) {
-      if (!admission.admit(req, res)) return;
-      return serveInRequestScope(req, res, () => yoga(req, res));
+      const admitted = admission.admit(req, res);
+      if (!admitted) return;
+      return serveInRequestScope(req, res, admitted, () => yoga(req, res));
     }
     if (serveDashboard(req, res)) return;
     notFound(res);

@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 
 export interface RequestScope {
   requestId: string;
+  /** Runs a wait outside the instance's request limit (http/admission.ts); absent: as it is. */
+  waiting?: <T>(wait: Promise<T>) => Promise<T>;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -18,8 +20,17 @@ export function requestIdFrom(header: string | string[] | null | undefined): str
   return value && SAFE_ID.test(value) ? value : randomUUID();
 }
 
-export function inRequestScope<T>(requestId: string, run: () => T): T {
-  return storage.run({ requestId }, run);
+export function inRequestScope<T>(requestId: string, run: () => T, waiting?: RequestScope['waiting']): T {
+  return storage.run({ requestId, waiting }, run);
+}
+
+/**
+ * `wait` as the request being served only waits meanwhile (a waitForCompletion deleteJob
+ * following its task): it then does not count towards MAX_CONCURRENT_REQUESTS.
+ */
+export function onlyWaiting<T>(wait: Promise<T>): Promise<T> {
+  const waiting = storage.getStore()?.waiting;
+  return waiting ? waiting(wait) : wait;
 }
 
 /** The id of the request being served, if any (undefined outside a request). */

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { postgresServer, unmet } from './support/requirements.ts';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { graphql } from './generated/index.ts';
-import { JobQuery, PutJobMutation } from './operations/documents.ts';
+import { DeleteJobMutation, JobQuery, PutJobMutation } from './operations/documents.ts';
 import { asyncDelete, jobWithData, putJob, analysisConfig } from './support/jobs.ts';
 import { spawnServer, type ServerProcess } from './support/process.ts';
 import { createScratchDatabase, type ScratchDatabase } from './support/databases.ts';
@@ -74,6 +74,30 @@ describe('many deletions at once', () => {
     expect(mostRunning).toBeLessThanOrEqual(2);
     expect(mostRunning).toBeGreaterThan(0);
     expect(sawQueued).toBe(true);
+  });
+});
+
+describe('a deleteJob that waits for its task', () => {
+  it('does not count towards MAX_CONCURRENT_REQUESTS while it waits: with a limit of 1, other requests are answered meanwhile', async () => {
+    const server = await startServer({ maxConcurrentRequests: 1, deleteBatchPauseMs: 300 });
+    try {
+      const [jobId, other] = [uniqueId('waiting'), uniqueId('waiting-other')];
+      await jobWithData(server, jobId, 'closed', 'SHARED', 6_000); // past SMALL_JOB_ROWS: a task, paused steps
+      await putJob(server, other);
+      const deletion = ok(server, DeleteJobMutation, { jobId });
+      await until(
+        'the deletion running',
+        async () =>
+          (await rowsOf<{ n: number }>(server, `SELECT count(*)::int AS n FROM tasks WHERE job_id = $1 AND state = 'RUNNING'`, [jobId]))[0].n === 1,
+      );
+      // The waiting deleteJob is the one request in flight; with it counted, this would be a 503.
+      const read = await gql(server, JobQuery, { id: other });
+      expect(read.errors).toBeUndefined();
+      expect(read.data?.job?.id).toBe(other);
+      expect((await deletion).deleteJob).toEqual({ __typename: 'Acknowledged', acknowledged: true });
+    } finally {
+      await server.stop();
+    }
   });
 });
 

@@ -3,6 +3,7 @@
 // limit, after which the caller gets the task to follow instead.
 import { retryingContention } from '../db/pg-errors.ts';
 import { DeletionFailedError } from '../errors.ts';
+import { onlyWaiting } from '../request-scope.ts';
 import type { Services } from '../services.ts';
 import { waitForTask } from '../tasks/watch.ts';
 import { acceptDeletion, type DeleteRequest } from './accept.ts';
@@ -28,7 +29,8 @@ export async function deleteJob(services: Services, req: DeleteRequest, waitForC
   if (created) tasks.kick(task.id);
   if (!waitForCompletion) return { kind: 'task', task: task.id };
   // Draining (SIGTERM): the caller gets the task to follow at once, rather than a cut request.
-  const end = await waitForTask(db, pubsub, task.id, config.syncDeleteTimeoutMs, health.draining);
+  // Only waiting from here: outside the instance's request limit (MAX_CONCURRENT_REQUESTS).
+  const end = await onlyWaiting(waitForTask(db, pubsub, task.id, config.syncDeleteTimeoutMs, health.draining));
   if (end.state === 'COMPLETED') return { kind: 'ack', acknowledged: true };
   if (end.state === 'FAILED') throw new DeletionFailedError(end.errorType ?? 'exception', end.errorReason ?? 'deletion failed');
   return { kind: 'task', task: task.id };
