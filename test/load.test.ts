@@ -294,6 +294,9 @@ describe.skipIf(noServerDatabase)('SIGTERM under load', () => {
       ML_ADMIN_API_KEY: adminKey,
       SHUTDOWN_GRACE_MS: '10000',
       DELETE_BATCH_PAUSE_MS: '300',
+      // Twelve clients and the deletion all admitted (the default, four per core, would refuse a
+      // few of them at the door, the deletion among them): what is tested is the drain.
+      MAX_CONCURRENT_REQUESTS: '24',
     });
     const target = { graphqlUrl: proc.graphqlUrl, adminKey };
     const slowJob = uniqueId('drain');
