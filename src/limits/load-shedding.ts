@@ -14,9 +14,10 @@
 // expensive read is refused at once instead of waiting for a slot: the instance keeps the rest
 // of its time for light requests and for refusing quickly.
 import { performance } from 'node:perf_hooks';
-import { getNamedType, getNullableType, getOperationAST, isListType, Kind, type GraphQLSchema } from 'graphql';
+import { getOperationAST, Kind, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ServiceUnavailableError } from '../errors.ts';
+import { answersList } from './list-fields.ts';
 import { toGraphQLError } from '../schema/error-mapping.ts';
 
 export const LIST_READ_WAIT_MS = 1_000;
@@ -96,7 +97,7 @@ function listRootFields(schema: GraphQLSchema): Set<string> {
   let names = listFields.get(schema);
   if (!names) {
     const fields = Object.values(schema.getQueryType()?.getFields() ?? {});
-    names = new Set(fields.filter((f) => isListType(getNullableType(f.type)) || getNamedType(f.type).name.endsWith('Connection')).map((f) => f.name));
+    names = new Set(fields.filter((f) => answersList(f.type)).map((f) => f.name));
     listFields.set(schema, names);
   }
   return names;

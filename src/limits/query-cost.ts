@@ -13,8 +13,6 @@
 // the cost depends on the variables.
 import {
   getNamedType,
-  getNullableType,
-  isListType,
   isObjectType,
   isInterfaceType,
   Kind,
@@ -34,6 +32,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { DEFAULT_PAGE } from '../db/keyset.ts';
+import { answersList, isConnection, isConnectionType } from './list-fields.ts';
 import { RequestLimitError } from '../errors.ts';
 import { toGraphQLError } from '../schema/error-mapping.ts';
 
@@ -58,10 +57,9 @@ function argumentValue(field: GraphQLField<unknown, unknown>, node: ArgumentNode
 
 /** How many items `field` may answer (1 for a field that is not a list of objects). */
 function listSize(field: GraphQLField<unknown, unknown>, node: FieldNode, parent: GraphQLNamedType, variables: Variables): number {
-  const returns = getNullableType(field.type);
-  const isConnection = getNamedType(returns).name.endsWith('Connection');
-  if (!isListType(returns) && !isConnection) return 1;
-  if (parent.name.endsWith('Connection')) return 1;
+  if (!answersList(field.type)) return 1;
+  // The edges/nodes of a connection count once: the connection's size already multiplies them.
+  if (isConnectionType(parent)) return 1;
   const given = (name: string) =>
     argumentValue(
       field,
@@ -73,7 +71,7 @@ function listSize(field: GraphQLField<unknown, unknown>, node: FieldNode, parent
     const value = given(name);
     if (typeof value === 'number') return Math.max(1, value);
   }
-  if (isConnection) return DEFAULT_PAGE;
+  if (isConnection(field.type)) return DEFAULT_PAGE;
   for (const argument of field.args) {
     const value = given(argument.name);
     if (Array.isArray(value)) return Math.max(1, value.length);
