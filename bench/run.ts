@@ -122,7 +122,7 @@ async function manySmallDeletions(server: BenchServer, db: Database, count: numb
   const raw = await byClients(fleetIds(count, `${prefix}-raw-`), clients, (jobId) => db.pool.query('DELETE FROM jobs WHERE id = $1', [jobId]));
   await db.pool.query('CHECKPOINT');
   const ours = await byClients(fleetIds(count, `${prefix}-api-`), clients, (jobId) => gql(server, DELETE_JOB, { jobId, waitForCompletion: true }));
-  const floor = clients === 1 ? await byClients(fleetIds(count, 'floor-'), 1, () => gql(server, '{ __typename }', {})) : undefined;
+  const floor = clients === 1 ? await byClients(Array.from({ length: count }), 1, () => gql(server, '{ __typename }', {})) : undefined;
   return { raw, ours, floor };
 }
 
