@@ -10,6 +10,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ensureBootstrapKey } from './auth/api-keys.ts';
+import { VerifiedKeys } from './auth/verified-keys.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
@@ -26,7 +27,7 @@ import { resolveNodeId } from './node-id.ts';
 import { createPubSubFor } from './pubsub.ts';
 import type { Services } from './services.ts';
 import { TaskRunner } from './tasks/runner.ts';
-import { createYogaApp } from './yoga.ts';
+import { authenticateEarly, createYogaApp } from './yoga.ts';
 import { attachGraphqlWs } from './websocket.ts';
 import { serveDashboard } from './http/dashboard.ts';
 import { serveHealth, serveReady } from './http/health.ts';
@@ -103,7 +104,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       metrics.retries.inc({ kind });
     },
   });
-  const services: Services = { config, db, nodeId, pubsub, tasks, log, health };
+  const verifiedKeys = new VerifiedKeys(config.apiKeyCacheSeconds * 1000, pubsub);
+  const services: Services = { config, db, nodeId, pubsub, verifiedKeys, tasks, log, health };
   metrics.bindResolvers(services);
 
   const rateLimiter = createRateLimiter({ limit: config.rateLimitWritesPerMinute, redisUrl: config.redisUrl, log });
@@ -136,7 +138,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     if (path === yoga.graphqlEndpoint || path.startsWith(`${yoga.graphqlEndpoint}/`)) {
       const admitted = admission.admit(req, res);
       if (!admitted) return;
-      return serveInRequestScope(req, res, admitted, () => yoga(req, res));
+      return serveInRequestScope(req, res, admitted, () => {
+        authenticateEarly(services, req);
+        return yoga(req, res);
+      });
     }
     if (serveDashboard(req, res)) return;
     notFound(res);

@@ -60,6 +60,7 @@ export interface Config {
   corsOrigins: string[];
   /** Open WebSockets per API key on one instance. */
   wsMaxConnectionsPerKey: number;
+  apiKeyCacheSeconds: number;
   /** Operations in flight (subscriptions included) on one WebSocket. */
   wsMaxSubscriptionsPerConnection: number;
   /** A socket that sends no connection_init within this time is closed with 4408. */
@@ -135,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxCost: int(env, 'MAX_COST', 50_000),
     corsOrigins: list(env, 'CORS_ORIGINS'),
     wsMaxConnectionsPerKey: int(env, 'WS_MAX_CONNECTIONS_PER_KEY', 100),
+    // 10 s: the wait of an invalidation that not every instance confirmed (auth/verified-keys.ts).
+    apiKeyCacheSeconds: int(env, 'API_KEY_CACHE_SECONDS', 10),
     wsMaxSubscriptionsPerConnection: int(env, 'WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', 50),
     wsConnectionInitTimeoutMs: int(env, 'WS_CONNECTION_INIT_TIMEOUT_MS', 3000),
     wsKeepAliveMs: int(env, 'WS_KEEPALIVE_MS', 30_000),

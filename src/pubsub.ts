@@ -36,7 +36,23 @@ type Topics = {
   jobEvents: [payload: JobEventMessage];
 };
 export type PubSubState = 'in-process' | 'ok' | 'down';
-export type PubSub = ReturnType<typeof makePubSub> & { close(): Promise<void>; state(): PubSubState };
+
+/**
+ * A message every instance must have acted on before its sender goes on (an API key's
+ * invalidation: every instance forgets it first). Each instance, the sender's too, runs the
+ * topic's handler and confirms; `confirmed` resolves true once every instance Redis delivered
+ * the message to has confirmed, false when that is not known within `timeoutMs` (Redis away, an
+ * instance that did not answer): the sender then falls back on what does not need them.
+ * In process (no Redis: one instance), the handler runs at once.
+ */
+export interface Broadcasts {
+  onBroadcast(topic: string, handler: (payload: unknown) => void): void;
+  broadcastConfirmed(topic: string, payload: unknown, timeoutMs: number): Promise<boolean>;
+  /** Changes whenever the subscriber connection is lost or made again (messages meanwhile may be lost). */
+  generation(): number;
+}
+
+export type PubSub = ReturnType<typeof makePubSub> & Broadcasts & { close(): Promise<void>; state(): PubSubState };
 
 function makePubSub(config?: Parameters<typeof createPubSub<Topics>>[0]) {
   return createPubSub<Topics>(config);
@@ -48,8 +64,23 @@ type Listener = (event: CustomEvent) => void;
 /** Reconnect backoff: 100 ms, doubling, at most 5 s. */
 const reconnectDelay = (times: number) => Math.min(5_000, 100 * 2 ** Math.min(times, 6));
 
+function inProcessBroadcasts(): Broadcasts {
+  const handlers = new Map<string, (payload: unknown) => void>();
+  return {
+    onBroadcast: (topic, handler) => void handlers.set(topic, handler),
+    broadcastConfirmed: async (topic, payload) => {
+      handlers.get(topic)?.(payload);
+      return true;
+    },
+    generation: () => 0,
+  };
+}
+
+const BROADCAST_PREFIX = 'ml:broadcast:';
+const CONFIRMATIONS = 'ml:broadcast-confirmed';
+
 export function createPubSubFor(redisUrl: string | undefined, log: Logger): PubSub {
-  if (!redisUrl) return Object.assign(makePubSub(), { close: async () => {}, state: (): PubSubState => 'in-process' });
+  if (!redisUrl) return Object.assign(makePubSub(), inProcessBroadcasts(), { close: async () => {}, state: (): PubSubState => 'in-process' });
   const origin = randomUUID();
   const common: RedisOptions = { lazyConnect: true, retryStrategy: reconnectDelay, connectionName: 'ml-pubsub' };
   // Publishing fails fast while disconnected (no queue of stale events to replay).
@@ -73,7 +104,66 @@ export function createPubSubFor(redisUrl: string | undefined, log: Logger): PubS
     const event = new CustomEvent(topic, { detail });
     for (const callback of [...callbacks]) callback(event);
   };
+  let generation = 0;
+  subscribeClient.on('ready', () => generation++);
+  subscribeClient.on('close', () => generation++);
+  const handlers = new Map<string, (payload: unknown) => void>();
+  /** Per broadcast of this instance: confirmations seen, and how many Redis delivered it to once known. */
+  const awaiting = new Map<string, { seen: number; expected?: number; done: () => void }>();
+  const settle = (id: string) => {
+    const wait = awaiting.get(id);
+    if (wait?.expected !== undefined && wait.seen >= wait.expected) wait.done();
+  };
+  void subscribeClient.subscribe(CONFIRMATIONS).catch((err: unknown) => outage.failed(err));
+  const onBroadcastMessage = (topic: string, message: string) => {
+    if (topic === CONFIRMATIONS) {
+      const wait = awaiting.get(message);
+      if (wait) wait.seen++;
+      settle(message);
+      return;
+    }
+    const { id, d } = JSON.parse(message) as { id: string; d: unknown };
+    handlers.get(topic.slice(BROADCAST_PREFIX.length))?.(d);
+    publishClient.publish(CONFIRMATIONS, id).catch((err: unknown) => outage.failed(err));
+  };
+  const broadcasts: Broadcasts = {
+    onBroadcast(topic, handler) {
+      handlers.set(topic, handler);
+      subscribeClient.subscribe(BROADCAST_PREFIX + topic).catch((err: unknown) => outage.failed(err));
+    },
+    async broadcastConfirmed(topic, payload, timeoutMs) {
+      const id = randomUUID();
+      let timer: NodeJS.Timeout | undefined;
+      const confirmed = new Promise<boolean>((resolve) => {
+        awaiting.set(id, { seen: 0, done: () => resolve(true) });
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+      try {
+        // Redis answers how many subscribers it delivered the message to: each confirms once.
+        const delivered = await publishClient.publish(BROADCAST_PREFIX + topic, JSON.stringify({ id, d: payload }));
+        awaiting.get(id)!.expected = delivered;
+        settle(id);
+        return await confirmed;
+      } catch (err) {
+        outage.failed(err);
+        return false;
+      } finally {
+        clearTimeout(timer);
+        awaiting.delete(id);
+      }
+    },
+    generation: () => generation,
+  };
+
   subscribeClient.on('message', (topic: string, message: string) => {
+    if (topic === CONFIRMATIONS || topic.startsWith(BROADCAST_PREFIX)) {
+      try {
+        onBroadcastMessage(topic, message);
+      } catch (err) {
+        log.warn({ topic, reason: (err as Error).message }, 'pub/sub message ignored: not ours');
+      }
+      return;
+    }
     try {
       const { o, d } = JSON.parse(message) as { o: string; d: unknown };
       if (o !== origin) deliver(topic, d);
@@ -111,7 +201,7 @@ export function createPubSubFor(redisUrl: string | undefined, log: Logger): PubS
       return true;
     },
   };
-  return Object.assign(makePubSub({ eventTarget }), {
+  return Object.assign(makePubSub({ eventTarget }), broadcasts, {
     async close() {
       publishClient.disconnect();
       subscribeClient.disconnect();

@@ -149,7 +149,7 @@ export function attachGraphqlWs(server: Server, yoga: YogaApp, services: Service
         const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         let principal: Awaited<ReturnType<typeof authenticate>>;
         try {
-          principal = typeof header === 'string' ? await authenticate(services.db, secretFromHeader(header)) : undefined;
+          principal = typeof header === 'string' ? await authenticate(services.db, secretFromHeader(header), services.verifiedKeys) : undefined;
         } catch (err) {
           const unavailable = unavailableErrorOf(err);
           if (!unavailable) throw err;

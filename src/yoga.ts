@@ -27,7 +27,9 @@ import {
   type Plugin,
   type YogaInitialContext,
 } from 'graphql-yoga';
+import type { IncomingMessage } from 'node:http';
 import { authenticate, secretFromHeader } from './auth/api-keys.ts';
+import type { Principal } from './auth/principal.ts';
 import type { Context } from './context.ts';
 import { useCsrfPrevention } from './http/csrf.ts';
 import { graphiqlOptions, renderOfflineGraphiQL } from './http/graphiql.ts';
@@ -59,6 +61,25 @@ export interface YogaDeps {
   rateLimiter: RateLimiter | undefined;
   /** Expensive list reads: slots (MAX_CONCURRENT_LIST_READS) and the event loop's load (MAX_EVENT_LOOP_UTILIZATION). */
   listReads: ExpensiveReadLimit;
+}
+
+/**
+ * The caller's key, read as soon as the request's headers are in (authenticateEarly, before
+ * yoga reads the body, parses and validates): the read overlaps that work instead of following
+ * it, and still starts after the request arrived (fresh-reads.ts), so a key invalidated before
+ * then fails the request.
+ */
+const earlyPrincipals = new WeakMap<IncomingMessage, Promise<Principal | undefined>>();
+
+export function authenticateEarly(services: Services, req: IncomingMessage): void {
+  const principal = authenticate(services.db, secretFromHeader(req.headers.authorization), services.verifiedKeys);
+  // A request refused before its context is built never awaits it: its failure is the context's to report.
+  principal.catch(() => {});
+  earlyPrincipals.set(req, principal);
+}
+
+function principalOf(services: Services, initial: Partial<YogaInitialContext> & SocketInitialContext & { req?: IncomingMessage }) {
+  return (initial.req && earlyPrincipals.get(initial.req)) ?? authenticate(services.db, credentialOf(initial), services.verifiedKeys);
 }
 
 function credentialOf(initial: Partial<YogaInitialContext> & SocketInitialContext): string | undefined {
@@ -227,7 +248,7 @@ export function createYogaApp(services: Services, deps: YogaDeps) {
     maxRequestBodySize: config.maxBodyBytes,
     context: async (initial) => ({
       services,
-      principal: await authenticate(services.db, credentialOf(initial as Partial<YogaInitialContext> & SocketInitialContext)),
+      principal: await principalOf(services, initial),
       requestId: currentRequestId() ?? randomUUID(),
     }),
     maskedErrors: { maskError: errors.maskError },

@@ -3,6 +3,7 @@
 // id, one log line per operation, /health, /ready, /metrics; and no secret in any log line or in
 // clear in any table. The server is built here with a logger writing to a stream the test reads.
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { loadConfig, type Config } from '../src/config.ts';
 import { createRateLimiter } from '../src/rate-limit/write-rate-limit.ts';
@@ -12,6 +13,7 @@ import { jobWithData } from './support/jobs.ts';
 import { createKey } from './support/keys.ts';
 import type { ClusterPrivilege } from './generated/graphql.ts';
 import { stillServes } from './support/still-serves.ts';
+import { faultToolsMissing, startRedis } from './support/faults.ts';
 import { eventually } from './support/wait.ts';
 import { DeleteJobMutation } from './operations/documents.ts';
 import {
@@ -136,6 +138,33 @@ describe('write rate limit (RATE_LIMIT_WRITES_PER_MINUTE)', () => {
       }
     },
   );
+
+  it.skipIf(unmet('the rate limit without a Redis round trip', { missing: faultToolsMissing() || undefined, how: 'apt-get install redis-server' }))(
+    'with Redis, a write waits for its count only from half the budget on',
+    async () => {
+      const own = await startRedis();
+      const limiter = createRateLimiter({ limit: 100, redisUrl: own.url, log: server.app.services.log })!;
+      const pauser = new Redis(own.url);
+      try {
+        const [far, near] = [uniqueId('rl-far'), uniqueId('rl-near')];
+        // Until Redis has answered once, a write passes uncounted (retryAfterSeconds 0).
+        await eventually(async () => expect((await limiter.consume(far, 1)).retryAfterSeconds).toBeGreaterThan(0));
+        await eventually(async () => expect((await limiter.consume(near, 60)).retryAfterSeconds).toBeGreaterThan(0));
+        // Redis stops answering for 3 s: a write that waits for it gives up at its 1 s command
+        // timeout and passes uncounted (fail-open: retryAfterSeconds 0); one that does not wait
+        // answers from Redis's last count (its window's time left).
+        await pauser.call('CLIENT', 'PAUSE', '3000', 'ALL');
+        const [fast, slow] = await Promise.all([limiter.consume(far, 1), limiter.consume(near, 1)]);
+        expect(fast.allowed).toBe(true);
+        expect(fast.retryAfterSeconds).toBeGreaterThan(0);
+        expect(slow).toEqual({ allowed: true, retryAfterSeconds: 0 });
+      } finally {
+        pauser.disconnect();
+        await limiter.close();
+        await own.stop();
+      }
+    },
+  );
 });
 
 describe('API keys', () => {
@@ -153,7 +182,7 @@ describe('API keys', () => {
     await stillServes(server);
   });
 
-  it('invalidation is immediate over HTTP (no cache)', async () => {
+  it('invalidation is immediate over HTTP (the instance drops the key it had verified first)', async () => {
     const key = await newKey(server);
     expect((await gql(server, HardeningJobsQuery, { ids: '_all' }, key.secret)).errors).toBeUndefined();
     await ok(server, HardeningInvalidateApiKeyMutation, { id: key.id });

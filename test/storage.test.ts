@@ -245,6 +245,7 @@ describe.skipIf(unmet('storage: locks do not grow with the number of jobs', post
           dedicatedDeletion: await finalTransactionLocks(own, probe, dedicated),
           sharedDeletion: await finalTransactionLocks(own, probe, shared),
           rawCascade: await rawCascadeLocks(probe),
+          smallJobAtOnce: await smallJobAtOnceLocks(probe),
           unfilteredRead: await locksOf(probe, ['SELECT count(*) FROM records', 'SELECT count(*) FROM model_snapshots']),
         };
       };
@@ -268,10 +269,10 @@ describe.skipIf(unmet('storage: locks do not grow with the number of jobs', post
 });
 
 /** Locks `client` holds after running `statements` in one transaction (rolled back). */
-async function locksOf(client: pg.Client, statements: string[]): Promise<number> {
+async function locksOf(client: pg.Client, statements: string[], check?: (rows: unknown[]) => void): Promise<number> {
   await client.query('BEGIN');
   try {
-    for (const sql of statements) await client.query(sql);
+    for (const sql of statements) check?.((await client.query(sql)).rows);
     return (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation'`))
       .rows[0].n;
   } finally {
@@ -287,6 +288,22 @@ async function rawCascadeLocks(client: pg.Client): Promise<number> {
   const ids = (await client.query<{ id: string }>(`SELECT id FROM jobs WHERE id LIKE 'many-shared-%' ORDER BY id LIMIT 7`)).rows.map((r) => r.id);
   let locks = 0;
   for (const id of ids) locks = Math.max(locks, await locksOf(client, [`DELETE FROM jobs WHERE id = '${id}'`]));
+  return locks;
+}
+
+/**
+ * A waiting deleteJob's one statement for small shared jobs (job_parts.delete_small_job), seven
+ * in one session (its statements' cached plans and the cascade's turn generic after five): the
+ * most relation locks one call held, each rolled back.
+ */
+async function smallJobAtOnceLocks(client: pg.Client): Promise<number> {
+  const ids = (await client.query<{ id: string }>(`SELECT id FROM jobs WHERE id LIKE 'many-shared-%' ORDER BY id LIMIT 7`)).rows.map((r) => r.id);
+  let locks = 0;
+  for (const id of ids) {
+    const call = `SELECT outcome FROM job_parts.delete_small_job('${id}', false, false, 5000, 'n', 'n:', 'a', 'd', 'm %s', 'gone')`;
+    const held = await locksOf(client, [call], (rows) => expect(rows).toEqual([{ outcome: 'deleted' }]));
+    locks = Math.max(locks, held);
+  }
   return locks;
 }
 

@@ -156,16 +156,6 @@ BEGIN
 END
 $$;
 
--- The rows a deletion of job `job` removes, by the kept counts, with its annotations (the
--- system's, or all of them), counted up to `bound` + 1 at most: what delete_small_job compares
--- with its bound (a big job has tens of thousands of annotations, not worth counting here).
-CREATE OR REPLACE FUNCTION job_parts.small_job_rows(job text, with_user_annotations boolean, bound bigint) RETURNS bigint STABLE LANGUAGE sql
-AS $$
-  SELECT (SELECT coalesce(sum(c.rows), 0) FROM public.job_row_counts c WHERE c.job_id = job)
-    + (SELECT count(*) FROM (SELECT 1 FROM public.annotations a
-                             WHERE a.job_id = job AND (with_user_annotations OR a.created_by = '_xpack') LIMIT bound + 1) AS counted)
-$$;
-
 -- A waiting deleteJob of a small shared job, whole, in one statement (src/deletion/at-once.ts):
 -- the checks of accepting a deletion (D4-D6, in accept.ts's order), then the task, recorded
 -- COMPLETED with its counts (D15-D17), both audit lines (D11) and the job row, whose cascade
@@ -176,13 +166,17 @@ $$;
 --   'task': not for this path (a live deletion to join, dedicated storage, rows the upgrade has
 --   not moved yet, more than max_rows rows): nothing was written, the caller accepts as usual;
 --   'deleted': task_id, rows_deleted (by the kept counts), task_version.
--- The cascade's statements stay custom-planned, as in the engine's final transaction.
+-- Its statements keep their cached plans (PL/pgSQL's, and the cascade's own): the cascade from
+-- jobs reaches only the shared tables, none partitioned (dedicated tables have no foreign key,
+-- and with the previous layout's parents still there this path answers 'task' first), so a
+-- generic plan locks what a custom one does. Planned anew on every call they cost ~0.5 ms of
+-- a ~2 ms call; so does a SQL function called here (PostgreSQL plans its body on every call),
+-- which is why the count is written out below.
 CREATE OR REPLACE FUNCTION job_parts.delete_small_job(
   job text, forced boolean, with_user_annotations boolean, max_rows bigint,
   node text, task_prefix text, task_action text, task_description text, accepted_message text, deleted_message text,
   OUT outcome text, OUT detail text, OUT task_id text, OUT rows_deleted bigint, OUT task_version integer)
 LANGUAGE plpgsql
-SET plan_cache_mode = force_custom_plan
 AS $$
 DECLARE
   j record;
@@ -220,8 +214,13 @@ BEGIN
     outcome := 'datafeed';
     RETURN;
   END IF;
-  -- Counted again under the lock: rows written meanwhile count too.
-  rows_deleted := job_parts.small_job_rows(job, with_user_annotations, max_rows);
+  -- Counted again under the lock, rows written meanwhile too: the kept counts and the job's
+  -- annotations that go with it (the system's, or all), these up to max_rows + 1 (a big job has
+  -- tens of thousands, not worth counting here).
+  SELECT (SELECT coalesce(sum(c.rows), 0) FROM public.job_row_counts c WHERE c.job_id = job)
+       + (SELECT count(*) FROM (SELECT 1 FROM public.annotations a
+                                WHERE a.job_id = job AND (with_user_annotations OR a.created_by = '_xpack') LIMIT max_rows + 1) AS counted)
+    INTO rows_deleted;
   IF rows_deleted > max_rows THEN
     outcome := 'task';
     rows_deleted := NULL;

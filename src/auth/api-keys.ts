@@ -1,8 +1,10 @@
 // API keys: secrets are 32 random bytes, stored only as a salted HMAC-SHA256 (a slow KDF adds
 // nothing for secrets with this much entropy, and every request verifies one). The row is found
-// by `lookup`, a short digest of the secret, then compared in constant time. Nothing is cached
-// (concurrent requests of one key share a read that started after they arrived: fresh-reads.ts),
-// so an invalidated key stops working at once on every instance.
+// by `lookup`, a short digest of the secret, then compared in constant time. A key found valid
+// is kept for API_KEY_CACHE_SECONDS by the instance (verified-keys.ts), and invalidation clears
+// it on every instance before it answers, so an invalidated key stops working at once everywhere;
+// otherwise concurrent requests of one key share a read that started after they arrived
+// (fresh-reads.ts).
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Database } from '../db/client.ts';
 import { freshReadsPer } from '../db/fresh-reads.ts';
@@ -10,6 +12,7 @@ import type { ClusterPrivilege } from '../generated/prisma/enums.ts';
 import type { ApiKey } from '../generated/prisma/client.ts';
 import { BadInputError, NotFoundError } from '../errors.ts';
 import { SYSTEM_AUTHOR, type Principal } from './principal.ts';
+import { VerifiedKeys } from './verified-keys.ts';
 
 const lookupOf = (secret: string) => createHash('sha256').update(secret).digest('hex').slice(0, 24);
 const hashOf = (secret: string, salt: string) => createHmac('sha256', salt).update(secret).digest('hex');
@@ -37,16 +40,44 @@ export async function createApiKey(db: Database, name: string, privileges: Clust
   return { apiKey: view(key), secret };
 }
 
-const keyByLookup = freshReadsPer((db: Database, lookup: string) => db.prisma.apiKey.findUnique({ where: { lookup } }));
+/** What verifying a secret needs of its key's row. */
+interface KeyCheck {
+  id: string;
+  name: string;
+  privileges: ClusterPrivilege[];
+  secretHash: string;
+  salt: string;
+  invalidated: boolean;
+}
 
-export async function authenticate(db: Database, secret: string | undefined): Promise<Principal | undefined> {
+// Every request reads its key: one plain statement on the API pool rather than a Prisma query,
+// whose own work (~1 ms of CPU on a slow machine) was most of what a request with a key cost
+// over one without (`npm run bench`'s `{ __typename }` floor).
+const keyByLookup = freshReadsPer(
+  async (db: Database, lookup: string): Promise<KeyCheck | undefined> =>
+    (
+      await db.pool.query<KeyCheck>(
+        `SELECT id, name, privileges::text[] AS privileges, secret_hash AS "secretHash", salt, invalidated_at IS NOT NULL AS invalidated
+         FROM api_keys WHERE lookup = $1`,
+        [lookup],
+      )
+    ).rows[0],
+);
+
+export async function authenticate(db: Database, secret: string | undefined, verified?: VerifiedKeys): Promise<Principal | undefined> {
   if (!secret || secret.length > MAX_SECRET_LENGTH) return undefined;
+  const digest = verified && VerifiedKeys.digestOf(secret);
+  const known = digest && verified.get(digest);
+  if (known) return known;
+  const since = verified?.mark();
   const key = await keyByLookup(db, lookupOf(secret));
-  if (!key || key.invalidatedAt) return undefined;
+  if (!key || key.invalidated) return undefined;
   const expected = Buffer.from(key.secretHash, 'hex');
   const actual = Buffer.from(hashOf(secret, key.salt), 'hex');
   if (!timingSafeEqual(expected, actual)) return undefined;
-  return { keyId: key.id, name: key.name, privileges: key.privileges };
+  const principal = { keyId: key.id, name: key.name, privileges: key.privileges };
+  if (digest && since) verified.keep(digest, principal, since);
+  return principal;
 }
 
 /** `Authorization: ApiKey <secret>` (the scheme is case-insensitive, as in HTTP). */
@@ -64,10 +95,12 @@ export async function apiKeysByIds(db: Database, ids: readonly string[]): Promis
   return (await db.prisma.apiKey.findMany({ where: { id: { in: ids.filter((id) => UUID.test(id)) } } })).map(view);
 }
 
-export async function invalidateApiKey(db: Database, id: string): Promise<void> {
+/** Marks the key invalidated; returns once no instance accepts it (verified-keys.ts). */
+export async function invalidateApiKey(db: Database, id: string, verified?: VerifiedKeys): Promise<void> {
   const key = UUID.test(id) ? await db.prisma.apiKey.findUnique({ where: { id } }) : null;
   if (!key) throw new NotFoundError(`api key [${id.slice(0, 64)}] not found`);
   if (!key.invalidatedAt) await db.prisma.apiKey.update({ where: { id }, data: { invalidatedAt: new Date() } });
+  await verified?.invalidated(id);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

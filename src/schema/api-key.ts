@@ -61,7 +61,7 @@ builder.mutationFields((t) => ({
     type: Acknowledged,
     args: { id: t.arg.id({ required: true }) },
     resolve: guarded('invalidateApiKey', async ({ id }, ctx) => {
-      await invalidateApiKey(ctx.services.db, id);
+      await invalidateApiKey(ctx.services.db, id, ctx.services.verifiedKeys);
       return { acknowledged: true };
     }),
   }),
