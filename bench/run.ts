@@ -221,6 +221,10 @@ async function progressAndReads(server: BenchServer, db: Database, size: number)
   // 500 ms apart; a rate averaged over the run would hide a stall, and a deletion shorter than a
   // second has no rate to speak of.
   const gaps = events.slice(1).map((e, i) => e.at - events[i].at);
+  if (process.env.BENCH_DEBUG) {
+    const at = gaps.indexOf(Math.max(0, ...gaps));
+    console.log(`  longest gap ${gaps[at]} ms: from ${JSON.stringify(events[at])} to ${JSON.stringify(events[at + 1])}`);
+  }
   return {
     events: events.length,
     spanMs: events.at(-1)!.at - events[0].at,

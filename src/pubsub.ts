@@ -83,8 +83,9 @@ export function createPubSubFor(redisUrl: string | undefined, log: Logger): PubS
   if (!redisUrl) return Object.assign(makePubSub(), inProcessBroadcasts(), { close: async () => {}, state: (): PubSubState => 'in-process' });
   const origin = randomUUID();
   const common: RedisOptions = { lazyConnect: true, retryStrategy: reconnectDelay, connectionName: 'ml-pubsub' };
-  // Publishing fails fast while disconnected (no queue of stale events to replay).
-  const publishClient = new Redis(redisUrl, { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  // Publishing fails fast while disconnected (no queue of stale events to replay). A task's
+  // change is two messages: sent in one write (auto-pipelining joins a tick's commands).
+  const publishClient = new Redis(redisUrl, { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 1, enableAutoPipelining: true });
   // Subscribing waits for the connection: a SUBSCRIBE made during an outage goes out on reconnect,
   // and ioredis re-subscribes the others. No ready check: its INFO is refused in subscriber mode.
   const subscribeClient = new Redis(redisUrl, { ...common, maxRetriesPerRequest: null, enableReadyCheck: false });

@@ -58,11 +58,21 @@ interface KnownWindow {
   resetAt: number;
 }
 
+// SET NX PX opens the window with its expiry in the same step (an INCR then EXPIRE pair could
+// leave a counter without expiry, blocking a key for ever); INCRBY keeps the TTL. One script,
+// atomic as the MULTI it replaces, one command to send and parse instead of five (the MULTI cost
+// ~0.3 ms of CPU per write on a slow machine).
+const COUNT_WRITES = `
+redis.call('SET', KEYS[1], '0', 'PX', ARGV[2], 'NX')
+return { redis.call('INCRBY', KEYS[1], ARGV[1]), redis.call('PTTL', KEYS[1]) }`;
+
+type CountingRedis = Redis & { countWrites(key: string, cost: number, windowMs: number): Promise<[number, number]> };
+
 class RedisWindow implements RateLimiter {
   private readonly known = new Map<string, KnownWindow>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: CountingRedis,
     private readonly limit: number,
     private readonly outage: OutageReporter,
   ) {}
@@ -85,11 +95,7 @@ class RedisWindow implements RateLimiter {
   private async count(key: string, cost: number): Promise<Verdict> {
     const name = `ml:rate:writes:${key}`;
     try {
-      // SET NX PX opens the window with its expiry in the same step (an INCR then EXPIRE pair
-      // could leave a counter without expiry, blocking a key for ever); INCRBY keeps the TTL.
-      const replies = await this.redis.multi().set(name, '0', 'PX', WINDOW_MS, 'NX').incrby(name, cost).pttl(name).exec();
-      const count = Number(replies?.[1]?.[1]);
-      const msLeft = Number(replies?.[2]?.[1]);
+      const [count, msLeft] = (await this.redis.countWrites(name, cost, WINDOW_MS)).map(Number);
       if (!Number.isFinite(count)) throw new Error('unexpected reply from Redis');
       this.remember(key, count, Date.now() + (msLeft > 0 ? msLeft : WINDOW_MS));
       this.outage.recovered();
@@ -129,10 +135,11 @@ export function createRateLimiter(opts: { limit: number; redisUrl: string | unde
     enableOfflineQueue: false,
     retryStrategy: (times) => Math.min(5_000, 100 * 2 ** Math.min(times, 6)),
   });
+  redis.defineCommand('countWrites', { numberOfKeys: 1, lua: COUNT_WRITES });
   const outage = outageReporter(opts.log, 'redis', 'write rate limiter');
   redis.on('error', (err) => outage.failed(err, { effect: 'writes allowed without rate limit' }));
   void redis.connect().catch(() => {});
-  return new RedisWindow(redis, opts.limit, outage);
+  return new RedisWindow(redis as CountingRedis, opts.limit, outage);
 }
 
 /** Mutation root fields (aliases count): what one operation writes. */
