@@ -157,15 +157,8 @@ export function createPubSubFor(redisUrl: string | undefined, log: Logger): PubS
   };
 
   subscribeClient.on('message', (topic: string, message: string) => {
-    if (topic === CONFIRMATIONS || topic.startsWith(BROADCAST_PREFIX)) {
-      try {
-        onBroadcastMessage(topic, message);
-      } catch (err) {
-        log.warn({ topic, reason: (err as Error).message }, 'pub/sub message ignored: not ours');
-      }
-      return;
-    }
     try {
+      if (topic === CONFIRMATIONS || topic.startsWith(BROADCAST_PREFIX)) return onBroadcastMessage(topic, message);
       const { o, d } = JSON.parse(message) as { o: string; d: unknown };
       if (o !== origin) deliver(topic, d);
     } catch (err) {

@@ -12,9 +12,11 @@ import type { ClusterPrivilege } from '../generated/prisma/enums.ts';
 import type { ApiKey } from '../generated/prisma/client.ts';
 import { BadInputError, NotFoundError } from '../errors.ts';
 import { SYSTEM_AUTHOR, type Principal } from './principal.ts';
-import { VerifiedKeys } from './verified-keys.ts';
+import type { VerifiedKeys } from './verified-keys.ts';
 
-const lookupOf = (secret: string) => createHash('sha256').update(secret).digest('hex').slice(0, 24);
+/** A secret's SHA-256: the cache's key for it (verified-keys.ts); its first 24 hex digits find the row. */
+const digestOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
+const lookupOf = (digest: string) => digest.slice(0, 24);
 const hashOf = (secret: string, salt: string) => createHmac('sha256', salt).update(secret).digest('hex');
 export const MAX_SECRET_LENGTH = 512;
 
@@ -27,7 +29,7 @@ const view = ({ secretHash: _h, salt: _s, lookup: _l, ...key }: ApiKey): ApiKeyV
 
 function row(name: string, privileges: ClusterPrivilege[], secret: string) {
   const salt = randomBytes(16).toString('hex');
-  return { name, privileges, salt, secretHash: hashOf(secret, salt), lookup: lookupOf(secret) };
+  return { name, privileges, salt, secretHash: hashOf(secret, salt), lookup: lookupOf(digestOf(secret)) };
 }
 
 export async function createApiKey(db: Database, name: string, privileges: ClusterPrivilege[]): Promise<{ apiKey: ApiKeyView; secret: string }> {
@@ -64,19 +66,19 @@ const keyByLookup = freshReadsPer(
     ).rows[0],
 );
 
-export async function authenticate(db: Database, secret: string | undefined, verified?: VerifiedKeys): Promise<Principal | undefined> {
+export async function authenticate(db: Database, secret: string | undefined, verified: VerifiedKeys): Promise<Principal | undefined> {
   if (!secret || secret.length > MAX_SECRET_LENGTH) return undefined;
-  const digest = verified && VerifiedKeys.digestOf(secret);
-  const known = digest && verified.get(digest);
+  const digest = digestOf(secret);
+  const known = verified.get(digest);
   if (known) return known;
-  const since = verified?.mark();
-  const key = await keyByLookup(db, lookupOf(secret));
+  const since = verified.mark();
+  const key = await keyByLookup(db, lookupOf(digest));
   if (!key || key.invalidated) return undefined;
   const expected = Buffer.from(key.secretHash, 'hex');
   const actual = Buffer.from(hashOf(secret, key.salt), 'hex');
   if (!timingSafeEqual(expected, actual)) return undefined;
   const principal = { keyId: key.id, name: key.name, privileges: key.privileges };
-  if (digest && since) verified.keep(digest, principal, since);
+  verified.keep(digest, principal, since);
   return principal;
 }
 
@@ -96,11 +98,11 @@ export async function apiKeysByIds(db: Database, ids: readonly string[]): Promis
 }
 
 /** Marks the key invalidated; returns once no instance accepts it (verified-keys.ts). */
-export async function invalidateApiKey(db: Database, id: string, verified?: VerifiedKeys): Promise<void> {
+export async function invalidateApiKey(db: Database, id: string, verified: VerifiedKeys): Promise<void> {
   const key = UUID.test(id) ? await db.prisma.apiKey.findUnique({ where: { id } }) : null;
   if (!key) throw new NotFoundError(`api key [${id.slice(0, 64)}] not found`);
   if (!key.invalidatedAt) await db.prisma.apiKey.update({ where: { id }, data: { invalidatedAt: new Date() } });
-  await verified?.invalidated(id);
+  await verified.invalidated(id);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

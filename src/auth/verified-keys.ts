@@ -9,8 +9,8 @@
 // - a read that started before an invalidation arrived is not kept (the epoch);
 // - while the instance's pub/sub is down, and after it was (messages may have been lost), the
 //   cache is not used: every request reads its key, as without a cache.
-// Only found, valid keys are kept: an unknown or invalidated key is read every time.
-import { createHash } from 'node:crypto';
+// Only found, valid keys are kept: an unknown or invalidated key is read every time. Entries
+// are keyed by the secret's SHA-256 (api-keys.ts): the secret itself is never kept.
 import type { Broadcasts, PubSubState } from '../pubsub.ts';
 import type { Principal } from './principal.ts';
 
@@ -36,11 +36,6 @@ export class VerifiedKeys {
     private readonly pubsub: PubSubView,
   ) {
     pubsub.onBroadcast(TOPIC, (payload) => this.forget((payload as { keyId: string }).keyId));
-  }
-
-  /** The cache's key for a secret: its SHA-256 (the secret itself is never kept). */
-  static digestOf(secret: string): string {
-    return createHash('sha256').update(secret).digest('hex');
   }
 
   private usable(): boolean {

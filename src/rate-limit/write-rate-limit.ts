@@ -33,29 +33,34 @@ const verdict = (count: number, limit: number, msLeft: number): Verdict => ({
   retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)),
 });
 
+/** A key's writes in its window: counted here, or (Redis) as Redis last answered with this instance's writes since. */
+interface Window {
+  count: number;
+  resetAt: number;
+}
+
+/** Sets `key`'s window, first dropping ended ones once there are many keys (a key seen once must not stay for ever). */
+function setWindow(windows: Map<string, Window>, key: string, window: Window): void {
+  if (!windows.has(key) && windows.size > 10_000) for (const [k, w] of windows) if (w.resetAt <= Date.now()) windows.delete(k);
+  windows.set(key, window);
+}
+
 class MemoryWindow implements RateLimiter {
-  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+  private readonly windows = new Map<string, Window>();
   constructor(private readonly limit: number) {}
 
   async consume(key: string, cost: number): Promise<Verdict> {
     const now = Date.now();
     let window = this.windows.get(key);
     if (!window || window.resetAt <= now) {
-      if (this.windows.size > 10_000) for (const [k, w] of this.windows) if (w.resetAt <= now) this.windows.delete(k);
       window = { count: 0, resetAt: now + WINDOW_MS };
-      this.windows.set(key, window);
+      setWindow(this.windows, key, window);
     }
     window.count += cost;
     return verdict(window.count, this.limit, window.resetAt - now);
   }
 
   async close(): Promise<void> {}
-}
-
-/** A key's count in its Redis window as last answered, with this instance's writes since. */
-interface KnownWindow {
-  count: number;
-  resetAt: number;
 }
 
 // SET NX PX opens the window with its expiry in the same step (an INCR then EXPIRE pair could
@@ -69,7 +74,7 @@ return { redis.call('INCRBY', KEYS[1], ARGV[1]), redis.call('PTTL', KEYS[1]) }`;
 type CountingRedis = Redis & { countWrites(key: string, cost: number, windowMs: number): Promise<[number, number]> };
 
 class RedisWindow implements RateLimiter {
-  private readonly known = new Map<string, KnownWindow>();
+  private readonly known = new Map<string, Window>();
 
   constructor(
     private readonly redis: CountingRedis,
@@ -95,11 +100,12 @@ class RedisWindow implements RateLimiter {
   private async count(key: string, cost: number): Promise<Verdict> {
     const name = `ml:rate:writes:${key}`;
     try {
-      const [count, msLeft] = (await this.redis.countWrites(name, cost, WINDOW_MS)).map(Number);
+      const [count, ttl] = (await this.redis.countWrites(name, cost, WINDOW_MS)).map(Number);
       if (!Number.isFinite(count)) throw new Error('unexpected reply from Redis');
-      this.remember(key, count, Date.now() + (msLeft > 0 ? msLeft : WINDOW_MS));
+      const msLeft = ttl > 0 ? ttl : WINDOW_MS;
+      this.remember(key, count, Date.now() + msLeft);
       this.outage.recovered();
-      return verdict(count, this.limit, msLeft > 0 ? msLeft : WINDOW_MS);
+      return verdict(count, this.limit, msLeft);
     } catch (err) {
       // Fail open: losing Redis must not stop every write of the cluster. What it said before
       // is forgotten: the next write asks again.
@@ -114,8 +120,7 @@ class RedisWindow implements RateLimiter {
     const known = this.known.get(key);
     const sameWindow = known && Math.abs(known.resetAt - resetAt) < 1_000;
     if (sameWindow && known.count >= count) return;
-    if (!known && this.known.size > 10_000) for (const [k, w] of this.known) if (w.resetAt <= Date.now()) this.known.delete(k);
-    this.known.set(key, { count, resetAt });
+    setWindow(this.known, key, { count, resetAt });
   }
 
   async close(): Promise<void> {
