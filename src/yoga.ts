@@ -1,8 +1,8 @@
 // The one yoga factory. Plugin order matters and is written down:
 //   1. observation (logs, metrics): first, so it sees every request and operation, including the
 //      ones refused by the plugins after it;
-//   2. CSRF prevention: on the raw request, before its body is read (yoga's body size limit,
-//      maxRequestBodySize, also runs there, by Content-Length, before anything is parsed);
+//   2. CSRF prevention: on the raw request, before its body is read; then the body size limit
+//      (src/limits/body-size.ts: by Content-Length before anything is read, else while reading);
 //   2b. persisted documents (src/http/persisted-documents.ts): a `documentId` becomes its stored
 //      text as the parameters are read, so the limits below see the real document; on execute,
 //      PERSISTED_DOCUMENTS_ONLY refuses other documents to keys without MANAGE/ALL before the
@@ -35,6 +35,7 @@ import { useCsrfPrevention } from './http/csrf.ts';
 import { graphiqlOptions, renderOfflineGraphiQL } from './http/graphiql.ts';
 import { corsFor } from './http/origins.ts';
 import { currentRequestId } from './request-scope.ts';
+import { useBodySizeLimit } from './limits/body-size.ts';
 import { useStorableText } from './limits/input-text.ts';
 import { requestErrorOf, useRequestLimits, withInputErrorCode } from './limits/request-limits.ts';
 import type { Logger } from './log.ts';
@@ -245,7 +246,8 @@ export function createYogaApp(services: Services, deps: YogaDeps) {
     extraParamNames: ['documentId'],
     logging: false,
     cors: corsFor(config),
-    maxRequestBodySize: config.maxBodyBytes,
+    // Ours instead (useBodySizeLimit below): yoga's counts every body's bytes through a stream.
+    maxRequestBodySize: false,
     context: async (initial) => ({
       services,
       principal: await principalOf(services, initial),
@@ -257,6 +259,7 @@ export function createYogaApp(services: Services, deps: YogaDeps) {
       // A request whose client went away resolves no further field (its statements are cancelled: db/held-connections.ts).
       useExecutionCancellation(),
       useCsrfPrevention(),
+      useBodySizeLimit(config.maxBodyBytes),
       usePersistedDocuments(persisted),
       usePersistedDocumentsOnly(config.persistedDocumentsOnly, persisted),
       useDeferStream(),

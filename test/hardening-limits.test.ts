@@ -116,6 +116,30 @@ describe('request limits (graphql-armor and the body size)', () => {
     await stillServes(server);
   });
 
+  it('answers a chunked body under the limit, read whole through the counting (several chunks)', async () => {
+    const body = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(300 * 1024) } });
+    const reply = await rawPost(server, { 'transfer-encoding': 'chunked' }, (req) => {
+      for (let i = 0; i < body.length; i += 64 * 1024) req.write(body.slice(i, i + 64 * 1024));
+      req.end();
+    });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('answers a body of exactly MAX_BODY_BYTES by its Content-Length, and refuses one byte more unread', async () => {
+    const exactly = (bytes: number) => {
+      const head = '{"query":"{ __typename }","variables":{"pad":"';
+      const tail = '"}}';
+      return head + 'x'.repeat(bytes - head.length - tail.length) + tail;
+    };
+    const limit = 1024 * 1024;
+    const ok = await rawPost(server, { 'content-length': String(limit) }, (req) => req.end(exactly(limit)));
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toEqual({ data: { __typename: 'Query' } });
+    const over = await rawPost(server, { 'content-length': String(limit + 1) }, (req) => req.write('{"query":"{ __ty'));
+    expect(over.status).toBe(413);
+  });
+
   it('maxTokens: a document of more than 1000 tokens is refused while parsing', async () => {
     badInput(await send(server, { query: `{ ${'__typename '.repeat(1000)} }` }), 'Token limit of 1000 exceeded.');
     await stillServes(server);

@@ -16,6 +16,8 @@ import { datafeedConflict, jobStateConflict } from './accept.ts';
 import { JOB_DELETED, SMALL_JOB_ROWS } from './engine.ts';
 import { acceptedMessage, deletionDescription, type DeleteRequest } from './start-task.ts';
 
+const DELETE_SMALL_JOB = 'SELECT * FROM job_parts.delete_small_job($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)';
+
 /** What a deletion done at once removed (rows, by the kept counts) and its task, COMPLETED. */
 export interface DoneAtOnce {
   taskId: string;
@@ -41,8 +43,11 @@ export async function deleteSmallJobAtOnce(db: Database, nodeId: string, req: De
   const { jobId } = req;
   let answer: Answer;
   try {
-    // On the API pool, outside any transaction: the one statement is its own transaction.
-    const { rows } = await db.pool.query<Answer>('SELECT * FROM job_parts.delete_small_job($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
+    // On the API pool, outside any transaction: the one statement is its own transaction. Named,
+    // so each connection parses it once (~0.05 ms of a ~1.5 ms call here; PostgreSQL plans it
+    // again by itself if a migration replaces the function). Not on the embedded database: its
+    // one session outlives our connections to it, and would already hold the name.
+    const { rows } = await db.pool.query<Answer>({ name: db.embedded ? undefined : 'delete_small_job', text: DELETE_SMALL_JOB }, [
       jobId,
       req.force,
       req.deleteUserAnnotations,

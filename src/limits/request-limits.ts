@@ -1,5 +1,5 @@
-// Limits on the request itself, checked before anything runs: body size (yoga's
-// maxRequestBodySize, by Content-Length before the body is read), then the document's tokens
+// Limits on the request itself, checked before anything runs: body size (body-size.ts, by
+// Content-Length before the body is read), then the document's tokens
 // (while parsing), directives, aliases and depth (graphql-armor, at the start of validation, so
 // an alias bomb is refused before the expensive validation rules walk it), and the cost with
 // list sizes counted (query-cost.ts, as validation starts too).
@@ -41,7 +41,7 @@ function armor(config: Config): Plugin {
 }
 
 /**
- * Our error for a refusal raised by a library before execution (yoga's body size check), or
+ * Our error for a refusal raised before execution (the body size check's, as yoga's), or
  * undefined when `error` is not one.
  */
 export function requestErrorOf(error: unknown, config: Pick<Config, 'maxBodyBytes'>): MlError | undefined {
