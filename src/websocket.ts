@@ -95,7 +95,7 @@ function socketResult(result: unknown): unknown {
 
 export function attachGraphqlWs(server: Server, yoga: YogaApp, services: Services, metrics: Metrics) {
   const { config, log } = services;
-  const { maskError, codeOf } = createErrorMasker(log, config, services.health);
+  const { maskError, codeOf } = createErrorMasker(log, services.health);
   const wss = new WebSocketServer({
     server,
     path: yoga.graphqlEndpoint,

@@ -37,7 +37,7 @@ import { corsFor } from './http/origins.ts';
 import { currentRequestId } from './request-scope.ts';
 import { useBodySizeLimit } from './limits/body-size.ts';
 import { useStorableText } from './limits/input-text.ts';
-import { requestErrorOf, useRequestLimits, withInputErrorCode } from './limits/request-limits.ts';
+import { useRequestLimits, withInputErrorCode } from './limits/request-limits.ts';
 import type { Logger } from './log.ts';
 import { instrumentResolvers, type Metrics } from './metrics.ts';
 import { useWriteRateLimit, type RateLimiter } from './rate-limit/write-rate-limit.ts';
@@ -47,7 +47,6 @@ import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { useUniformErrors } from './http/uniform-errors.ts';
 import { domainErrorOf, toGraphQLError } from './schema/error-mapping.ts';
 import type { Services } from './services.ts';
-import type { Config } from './config.ts';
 import { dbErrorKind, describeError, unavailableErrorOf } from './db/pg-errors.ts';
 import type { HealthState } from './health-state.ts';
 import { useListReadLimit, type ExpensiveReadLimit } from './limits/load-shedding.ts';
@@ -95,7 +94,7 @@ function credentialOf(initial: Partial<YogaInitialContext> & SocketInitialContex
  * as `Unexpected error.` with the request id, and logged with its stack under the same id.
  * `codeOf` tells the code a client sees (or will see, once masked) without masking or logging.
  */
-export function createErrorMasker(log: Logger, config: Pick<Config, 'maxBodyBytes'>, health?: HealthState) {
+export function createErrorMasker(log: Logger, health?: HealthState) {
   const unavailable = (error: unknown) => {
     const answer = unavailableErrorOf(error);
     if (answer) {
@@ -108,11 +107,10 @@ export function createErrorMasker(log: Logger, config: Pick<Config, 'maxBodyByte
     }
     return answer;
   };
-  const ours = (error: unknown) => domainErrorOf(error) ?? requestErrorOf(error, config);
   const isRequestError = (error: unknown) => yogaMaskError(error, '', false) === error;
   const maskError = (error: unknown, message = 'Unexpected error.'): Error => {
     // A database fault that passes by itself is the service's state, not a bug: 503 + Retry-After.
-    const domain = ours(error) ?? unavailable(error);
+    const domain = domainErrorOf(error) ?? unavailable(error);
     if (domain) return toGraphQLError(error instanceof GraphQLError ? error : undefined, domain);
     if (isRequestError(error)) return error instanceof GraphQLError ? withInputErrorCode(error) : (error as Error);
     const requestId = currentRequestId() ?? randomUUID();
@@ -120,7 +118,7 @@ export function createErrorMasker(log: Logger, config: Pick<Config, 'maxBodyByte
     return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', status: 500, requestId } });
   };
   const codeOf = (error: GraphQLError): string => {
-    const domain = ours(error) ?? unavailableErrorOf(error);
+    const domain = domainErrorOf(error) ?? unavailableErrorOf(error);
     if (domain) return domain.code;
     if (!isRequestError(error)) return 'INTERNAL_SERVER_ERROR';
     return (withInputErrorCode(error).extensions?.code as string | undefined) ?? 'GRAPHQL_ERROR';
@@ -234,7 +232,7 @@ function useObservation(log: Logger, metrics: Metrics, { codeOf }: ErrorMasker):
 export function createYogaApp(services: Services, deps: YogaDeps) {
   const { log, config } = services;
   instrumentResolvers(schema);
-  const errors = createErrorMasker(log, config, services.health);
+  const errors = createErrorMasker(log, services.health);
   const persisted = loadPersistedDocuments();
   return createYoga<SocketInitialContext, Context>({
     schema,

@@ -3,17 +3,19 @@
 // of a small deleteJob. A body with a valid Content-Length is judged by that header alone: Node's
 // HTTP/1.1 parser passes on exactly that many bytes (anything after them is the next request on
 // the connection), so counting them again can find nothing. A body without one (chunked) is
-// counted as it is read, as yoga does. The errors are yoga's own (requestErrorOf turns the 413
-// into PAYLOAD_TOO_LARGE), answered before the body is read whenever the header tells.
+// counted as it is read, as yoga does. A body too large is refused with our PAYLOAD_TOO_LARGE
+// (413), before the body is read whenever the header tells; as a GraphQLError, which yoga's body
+// parser passes on as it is (any other error met while reading becomes "invalid JSON").
 import { createGraphQLError } from '@graphql-tools/utils';
 import type { Plugin } from 'graphql-yoga';
-
-const tooLarge = () => createGraphQLError('Request body too large', { extensions: { http: { status: 413 }, code: 'REQUEST_ENTITY_TOO_LARGE' } });
+import { PayloadTooLargeError } from '../errors.ts';
+import { toGraphQLError } from '../schema/error-mapping.ts';
 
 // One non-negative integer; anything else (a list, as in request smuggling) is refused outright.
 const CONTENT_LENGTH = /^\d+$/;
 
 export function useBodySizeLimit(limit: number): Plugin {
+  const tooLarge = () => toGraphQLError(undefined, new PayloadTooLargeError(limit));
   return {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const declared = request.headers.get('content-length');

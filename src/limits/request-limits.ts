@@ -3,13 +3,12 @@
 // (while parsing), directives, aliases and depth (graphql-armor, at the start of validation, so
 // an alias bomb is refused before the expensive validation rules walk it), and the cost with
 // list sizes counted (query-cost.ts, as validation starts too).
-// Refusals are BAD_USER_INPUT like any other bad input; requestErrorOf() is the one place that
-// turns the refusals of the libraries underneath into our errors.
+// The document's refusals are BAD_USER_INPUT like any other bad input (the body's: body-size.ts).
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
-import { BadInputError, PayloadTooLargeError, RequestLimitError, type MlError } from '../errors.ts';
+import { BadInputError, RequestLimitError } from '../errors.ts';
 import { toGraphQLError } from '../schema/error-mapping.ts';
 import { useQueryCost } from './query-cost.ts';
 
@@ -38,16 +37,6 @@ function armor(config: Config): Plugin {
     // Fragments are not levels: Relay and fragment-colocating clients spread one per component.
     maxDepth: { n: config.maxDepth, flattenFragments: true, ...onRejection },
   }) as Plugin;
-}
-
-/**
- * Our error for a refusal raised before execution (the body size check's, as yoga's), or
- * undefined when `error` is not one.
- */
-export function requestErrorOf(error: unknown, config: Pick<Config, 'maxBodyBytes'>): MlError | undefined {
-  const code = (error as GraphQLError | undefined)?.extensions?.code;
-  if (code === 'REQUEST_ENTITY_TOO_LARGE') return new PayloadTooLargeError(config.maxBodyBytes);
-  return undefined;
 }
 
 /**
