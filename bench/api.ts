@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { createScratchDatabase } from '../test/support/databases.ts';
+import { closeConnections, gql } from './graphql-http.ts';
 import { connectedClient, spawnBenchServer, type BenchServer } from './server-process.ts';
 import { DELETE_JOB, PUT_JOB } from './operations.ts';
 
@@ -24,18 +25,6 @@ const FULL = `query ($first: Int, $after: String) { jobsConnection(first: $first
   id counts { total } datafeed { id state } deletionTask { id state }
 } } } }`;
 const JOB_EVENTS = `subscription { jobEvents { kind jobId deletedNodeId } }`;
-
-async function gql(server: BenchServer, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(server.graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `ApiKey ${server.adminKey}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- plain-string operations: the bench measures the server, not a typed client
-  const body = (await res.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 /** Median milliseconds of `runs` sends (after two unmeasured ones). */
 async function timed(server: BenchServer, query: string, variables: Record<string, unknown>): Promise<number> {
@@ -197,6 +186,7 @@ try {
   }
 } finally {
   await server.stop().catch(() => {});
+  closeConnections();
   await db.close();
   await database.drop();
 }

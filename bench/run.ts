@@ -18,6 +18,7 @@ import type { JobStorage } from '../src/generated/prisma/client.ts';
 import { OWNED_TABLES } from '../src/jobs/owned-tables.ts';
 import { fleetIds, seedFleet, seedJob } from '../src/seed/seed.ts';
 import { createScratchDatabase } from '../test/support/databases.ts';
+import { closeConnections, gql, viaFetch } from './graphql-http.ts';
 import { connectedClient, spawnBenchServer, type BenchServer } from './server-process.ts';
 import { DELETE_JOB, JOB, PUT_JOB, TASK_PROGRESS } from './operations.ts';
 
@@ -39,62 +40,85 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 const id = (p: string) => `${p}-${randomBytes(3).toString('hex')}`;
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
-async function gql(server: BenchServer, query: string, variables: Record<string, unknown>) {
-  const res = await fetch(server.graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `ApiKey ${server.adminKey}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- plain-string operations: the bench measures the server, not a typed client
-  const body = (await res.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
 async function timeSeed(db: Database, jobId: string, rows: number, storage: JobStorage = 'SHARED') {
   const t = performance.now();
   await seedJob(db, jobId, rows, undefined, { storage });
   return performance.now() - t;
 }
 
-async function cascadeVsDeleteJob(server: BenchServer, db: Database, size: number, storage: JobStorage, count = pairs) {
-  const raw: number[] = [];
-  const ours: number[] = [];
+/** The API side of a pair: what it sends for its job, and its name in BENCH_DEBUG's lines. */
+interface ApiSide {
+  name: string;
+  call(server: BenchServer, jobId: string): Promise<unknown>;
+  /** Deletes nothing: its job is removed after the pair, untimed. */
+  leavesJob?: boolean;
+}
+const deleteJobVia = (name: string, send: typeof gql): ApiSide => ({
+  name,
+  call: (server, jobId) => send(server, DELETE_JOB, { jobId, waitForCompletion: true }),
+});
+const DELETE_JOB_SIDE = deleteJobVia('deleteJob', gql);
+// The bench's client is lean (graphql-http.ts); the same calls through fetch show what a heavier
+// client library adds on its own side.
+const DELETE_JOB_FETCH_SIDE = deleteJobVia('deleteJob through fetch', viaFetch);
+// The floor of any call through the API (HTTP, GraphQL, the API key), met in the pairs' conditions.
+const FLOOR_SIDE: ApiSide = { name: '{ __typename }', call: (server) => gql(server, '{ __typename }'), leavesJob: true };
+
+/** Medians of a kind of pair: the raw cascades' and the API side's, in ms. */
+interface PairMedians {
+  raw: number;
+  ours: number;
+}
+
+/**
+ * `count` pairs of identically seeded jobs, one deleted by the raw cascade and one by a waiting
+ * deleteJob, or by what another side sends: with several `sides`, round after round, each side
+ * in a pair of its own (so all meet the same conditions, the machine's load included). Answers
+ * each side's medians, in the order given, and the seed rate.
+ */
+async function cascadeVsDeleteJob(server: BenchServer, db: Database, size: number, storage: JobStorage, count = pairs, sides = [DELETE_JOB_SIDE]) {
+  const raw = sides.map((): number[] => []);
+  const ours = sides.map((): number[] => []);
   const seedRates: number[] = [];
   for (let i = 0; i < count; i++) {
-    const [a, b] = [id('raw'), id('ours')];
-    seedRates.push(size / ((await timeSeed(db, a, size)) / 1000));
-    seedRates.push(size / ((await timeSeed(db, b, size, storage)) / 1000));
-    await vacuumWhatTheSeedWrote(db, b);
-    // Alternate which goes first, so neither always meets a warmer cache; and each starts right
-    // after a checkpoint, so both write the same full-page images to the WAL (most of a
-    // deletion's cost: left to chance, one of the two would skip them and win by that alone).
-    const checkpoint = () => db.pool.query('CHECKPOINT').catch(() => {});
-    const runRaw = async () => {
-      await checkpoint();
-      const t = performance.now();
-      await rawSide.query('DELETE FROM jobs WHERE id = $1', [a]);
-      raw.push(performance.now() - t);
-    };
-    const runOurs = async () => {
-      await checkpoint();
-      const t = performance.now();
-      await gql(server, DELETE_JOB, { jobId: b, waitForCompletion: true });
-      ours.push(performance.now() - t);
-    };
-    if (i % 2 === 0) {
-      await runRaw();
-      await runOurs();
-    } else {
-      await runOurs();
-      await runRaw();
-    }
-    if (process.env.BENCH_DEBUG) {
-      const { rows } = await db.pool.query('SELECT end_time - start_time AS took FROM tasks WHERE job_id = $1', [b]);
-      console.log(`  pair ${i}: raw ${raw.at(-1)!.toFixed(0)} ms, deleteJob ${ours.at(-1)!.toFixed(0)} ms (task ${JSON.stringify(rows[0].took)})`);
+    for (const [k, side] of sides.entries()) {
+      const [a, b] = [id('raw'), id('ours')];
+      seedRates.push(size / ((await timeSeed(db, a, size)) / 1000));
+      seedRates.push(size / ((await timeSeed(db, b, size, storage)) / 1000));
+      await vacuumWhatTheSeedWrote(db, b);
+      // Alternate which goes first, so neither always meets a warmer cache; and each starts right
+      // after a checkpoint, so both write the same full-page images to the WAL (most of a
+      // deletion's cost: left to chance, one of the two would skip them and win by that alone).
+      const checkpoint = () => db.pool.query('CHECKPOINT').catch(() => {});
+      const runRaw = async () => {
+        await checkpoint();
+        const t = performance.now();
+        await rawSide.query('DELETE FROM jobs WHERE id = $1', [a]);
+        raw[k].push(performance.now() - t);
+      };
+      const runOurs = async () => {
+        await checkpoint();
+        const t = performance.now();
+        await side.call(server, b);
+        ours[k].push(performance.now() - t);
+      };
+      if (i % 2 === 0) {
+        await runRaw();
+        await runOurs();
+      } else {
+        await runOurs();
+        await runRaw();
+      }
+      if (side.leavesJob) await db.pool.query('DELETE FROM jobs WHERE id = $1', [b]);
+      if (process.env.BENCH_DEBUG) {
+        const { rows } = await db.pool.query('SELECT end_time - start_time AS took FROM tasks WHERE job_id = $1', [b]);
+        const task = rows.length ? ` (task ${JSON.stringify(rows[0].took)})` : '';
+        console.log(`  pair ${i}: raw ${raw[k].at(-1)!.toFixed(1)} ms, ${side.name} ${ours[k].at(-1)!.toFixed(1)} ms${task}`);
+      }
     }
   }
-  return { raw: median(raw), ours: median(ours), seedRate: median(seedRates) };
+  const medians: PairMedians[] = sides.map((_, k) => ({ raw: median(raw[k]), ours: median(ours[k]) }));
+  return { ...medians[0], sides: medians, seedRate: median(seedRates) };
 }
 
 /**
@@ -304,23 +328,42 @@ try {
     await seedFleet(db, { jobs: 400, results: smallJob, prefix: `${prefix}-` });
     const ids = fleetIds(400, `${prefix}-`);
     for (let i = 0; i < 200; i++) {
-      await gql(server, DELETE_JOB, { jobId: ids[2 * i], waitForCompletion: true });
+      // Both clients, the bench's and fetch (the reported row's), warm alike.
+      await (i % 2 ? gql : viaFetch)(server, DELETE_JOB, { jobId: ids[2 * i], waitForCompletion: true });
       await rawSide.query('DELETE FROM jobs WHERE id = $1', [ids[2 * i + 1]]);
     }
   }
   // The small job's figures at 100 jobs, then (with --fleet) at `fleet` jobs in the same database.
   const smallPairs = Math.max(pairs, 15);
+  // The small job's pairs: deleteJob, the same through fetch, and the floor, round after round.
+  const SMALL_SIDES = [DELETE_JOB_SIDE, DELETE_JOB_FETCH_SIDE, FLOOR_SIDE];
+  const reportSmallSides = (r: Awaited<ReturnType<typeof cascadeVsDeleteJob>>) => {
+    const [, fetched, floor] = r.sides;
+    check(
+      `the same, deleteJob sent through Node's fetch (undici) / raw cascade`,
+      `${fetched.ours.toFixed(1)} / ${fetched.raw.toFixed(1)} ms = ${(fetched.ours / fetched.raw).toFixed(2)}x`,
+      '(reported)',
+      true,
+    );
+    check(
+      `the same pairs with \`{ __typename }\` (deletes nothing) / raw cascade; deleteJob less it / raw cascade`,
+      `${floor.ours.toFixed(1)} / ${floor.raw.toFixed(1)} ms = ${(floor.ours / floor.raw).toFixed(2)}x; ${((r.ours - floor.ours) / r.raw).toFixed(2)}x`,
+      '(reported)',
+      true,
+    );
+  };
   let atHundred: Awaited<ReturnType<typeof cascadeVsDeleteJob>> | undefined;
   if (fleet > 0 && smallJob > 0) {
     await seedFleet(db, { jobs: 100, results: 40, prefix: 'hundred-' });
     await db.pool.query('VACUUM ANALYZE');
-    atHundred = await cascadeVsDeleteJob(server, db, smallJob, 'SHARED', smallPairs);
+    atHundred = await cascadeVsDeleteJob(server, db, smallJob, 'SHARED', smallPairs, SMALL_SIDES);
     check(
       `deleteJob sync / raw cascade, shared ${smallJob.toLocaleString('en')} rows, at 100 jobs`,
       `${atHundred.ours.toFixed(1)} / ${atHundred.raw.toFixed(1)} ms = ${(atHundred.ours / atHundred.raw).toFixed(2)}x`,
       '<= 3x',
       atHundred.ours / atHundred.raw <= 3,
     );
+    reportSmallSides(atHundred);
   }
   if (fleet > 0) {
     const seeded = await seedFleet(db, { jobs: fleet, results: 40, prefix: 'fleet-' });
@@ -336,13 +379,14 @@ try {
   console.log(`measuring with ${await jobsNow()} jobs in the database`);
   if (smallJob > 0) {
     // Cheap: more pairs, for a median that is not one noisy run.
-    const r = await cascadeVsDeleteJob(server, db, smallJob, 'SHARED', smallPairs);
+    const r = await cascadeVsDeleteJob(server, db, smallJob, 'SHARED', smallPairs, SMALL_SIDES);
     check(
       `deleteJob sync / raw cascade, shared ${smallJob.toLocaleString('en')} rows${atHundred ? `, at ${(await jobsNow()).toLocaleString('en')} jobs` : ''}`,
       `${r.ours.toFixed(1)} / ${r.raw.toFixed(1)} ms = ${(r.ours / r.raw).toFixed(2)}x`,
       '<= 3x',
       r.ours / r.raw <= 3,
     );
+    reportSmallSides(r);
     if (atHundred) {
       check(
         `the same, p50 at ${fleet.toLocaleString('en')} / at 100 jobs: deleteJob, raw cascade`,
@@ -473,6 +517,7 @@ try {
   }
 } finally {
   await server.stop().catch(() => {});
+  closeConnections();
   await rawSide.end();
   await db.close();
   await database.drop();

@@ -150,6 +150,11 @@ describe('write rate limit (RATE_LIMIT_WRITES_PER_MINUTE)', () => {
         // Until Redis has answered once, a write passes uncounted (retryAfterSeconds 0).
         await eventually(async () => expect((await limiter.consume(far, 1)).retryAfterSeconds).toBeGreaterThan(0));
         await eventually(async () => expect((await limiter.consume(near, 60)).retryAfterSeconds).toBeGreaterThan(0));
+        // A write that does not wait is counted all the same: Redis's count gets every one.
+        const counted = async () => Number(await pauser.get(`ml:rate:writes:${far}`));
+        const before = await counted();
+        for (let i = 0; i < 5; i++) expect((await limiter.consume(far, 1)).allowed).toBe(true);
+        await eventually(async () => expect(await counted()).toBe(before + 5));
         // Redis stops answering for 3 s: a write that waits for it gives up at its 1 s command
         // timeout and passes uncounted (fail-open: retryAfterSeconds 0); one that does not wait
         // answers from Redis's last count (its window's time left).

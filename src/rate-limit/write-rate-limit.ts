@@ -75,6 +75,7 @@ type CountingRedis = Redis & { countWrites(key: string, cost: number, windowMs: 
 
 class RedisWindow implements RateLimiter {
   private readonly known = new Map<string, Window>();
+  private closed = false;
 
   constructor(
     private readonly redis: CountingRedis,
@@ -83,7 +84,6 @@ class RedisWindow implements RateLimiter {
   ) {}
 
   async consume(key: string, cost: number): Promise<Verdict> {
-    const counted = this.count(key, cost);
     const now = Date.now();
     const known = this.known.get(key);
     // Far under the budget (by Redis's last answer, this instance's writes since added, and a
@@ -91,9 +91,13 @@ class RedisWindow implements RateLimiter {
     // at most those of one Redis round trip; from half the budget on, every write waits.
     if (known && known.resetAt - now > 1_000 && known.count + cost <= this.limit / 2) {
       known.count += cost;
+      // Counted all the same, sent once this turn of the event loop is done: after the write's
+      // own statement has gone to PostgreSQL, which the command would otherwise delay (~0.1 ms
+      // of CPU, on every write).
+      setImmediate(() => void (this.closed || this.count(key, cost)));
       return verdict(known.count, this.limit, known.resetAt - now);
     }
-    return counted;
+    return this.count(key, cost);
   }
 
   /** Counts the writes in Redis; what it answers is also what the next call goes by. */
@@ -124,6 +128,7 @@ class RedisWindow implements RateLimiter {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.redis.disconnect();
   }
 }
