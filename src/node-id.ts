@@ -5,7 +5,16 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const fresh = () => randomBytes(9).toString('base64url');
+/**
+ * 12 characters of base64url, never starting with '-' or '_': a task id is `<nodeId>:<n>`, and
+ * one starting with '-' reads as an option on a command line (`mljobs follow -x…:7`).
+ */
+function fresh(): string {
+  for (;;) {
+    const id = randomBytes(9).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
+}
 
 export function resolveNodeId(configured: string | undefined, dataDir: string, port: number): string {
   if (configured) return configured;

@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedJob } from '../src/seed/seed.ts';
 import type { Api } from '../src/cli/client/api.ts';
 import { followTask } from '../src/cli/client/commands.ts';
+import { hintFor } from '../src/cli/client/self.ts';
+import { resolveNodeId } from '../src/node-id.ts';
 import type { CliTaskFragment } from '../src/cli/client/generated/graphql.ts';
 import type { ProgressSnapshot } from '../src/cli/client/progress.ts';
 import { blockDedicatedDeletion, jobWithData } from './support/jobs.ts';
@@ -215,6 +217,18 @@ describe('mljobs', () => {
     const followed = await shell(hint);
     expect(followed.code).toBe(0);
     expect(followed.stdout).toContain(`Job [${jobId}] deleted: 11 rows`);
+  });
+
+  it('a task id starting with "-" (its node id does) is printed after "--" in a hint, which runs as printed', async () => {
+    const hint = hintFor({ url: server.graphqlUrl, apiKeyFromFlag: false }, {}, 'bin/mljobs.js');
+    const line = hint('follow', '-lead:1');
+    expect(line).toBe(`node bin/mljobs.js follow --url ${server.graphqlUrl} -- -lead:1`);
+    // Read as the task id, not as an option: the server answers that it does not know the task (4), not a usage error (2).
+    const followed = await shell(line);
+    expect(followed).toMatchObject({ code: 4, stdout: '' });
+    expect(followed.stderr).toContain(`task [-lead:1] isn't running and hasn't stored its results`);
+    // The ids a node makes up for itself never start so.
+    for (let i = 0; i < 2_000; i++) expect(resolveNodeId(undefined, scratch, 0)).toMatch(/^[A-Za-z0-9]/);
   });
 
   it('exits with the code of each refusal and prints its message on stderr', async () => {

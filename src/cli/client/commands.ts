@@ -62,14 +62,14 @@ export async function deleteJob(run: Run, opts: { jobId: string; force: boolean;
   }
   if (!opts.wait) {
     out.stdout.write(json ? `${JSON.stringify({ task: result.task })}\n` : `${result.task}\n`);
-    if (!json) out.stderr.write(`Deleting job [${opts.jobId}] in the background. Follow it with:\n  ${hint(`follow ${result.task}`)}\n`);
+    if (!json) out.stderr.write(`Deleting job [${opts.jobId}] in the background. Follow it with:\n  ${hint('follow', result.task)}\n`);
     return EXIT.OK;
   }
   const bar = !json && Boolean(out.stderr.isTTY);
   if (!bar && !json) out.stderr.write(`Deleting job [${opts.jobId}]: task ${result.task}\n`);
   // Ctrl-C stops watching, not the deletion: say how to pick it up again.
   const interrupted = () => {
-    out.stderr.write(`${bar ? '\n' : ''}Stopped watching; the deletion goes on. Follow it with:\n  ${hint(`follow ${result.task}`)}\n`);
+    out.stderr.write(`${bar ? '\n' : ''}Stopped watching; the deletion goes on. Follow it with:\n  ${hint('follow', result.task)}\n`);
     process.exit(130);
   };
   process.once('SIGINT', interrupted);
@@ -113,8 +113,8 @@ export async function listTasks({ api, out, json, hint }: Run, limit: number): P
   const next = (t: (typeof tasks)[number]): string | null => {
     const job = jobsById.get(t.jobId);
     // A failed deletion is resumed by deleting again, while the job is still there; D4 applies.
-    if (t.state === 'FAILED') return job?.deleting ? hint(`delete ${t.jobId}${job.state === 'CLOSED' ? '' : ' --force'}`) : null;
-    return t.completed ? null : hint(`follow ${t.id}`);
+    if (t.state === 'FAILED') return job?.deleting ? hint('delete', t.jobId, job.state === 'CLOSED' ? '' : ' --force') : null;
+    return t.completed ? null : hint('follow', t.id);
   };
   if (json) {
     out.stdout.write(`${JSON.stringify(sorted.map((t) => ({ ...t, next: next(t) })))}\n`);
@@ -158,7 +158,7 @@ async function watch(api: Api, taskId: string, onState: (state: ProgressSnapshot
 function failed({ out, json, hint }: Run, task: ProgressSnapshot): number {
   const reason = task.error ? `${task.error.reason} (${task.error.type})` : 'no reason given';
   if (json) out.stderr.write(`${JSON.stringify({ error: { message: `task ${task.id} failed: ${reason}`, code: 'TASK_FAILED', task: task.id } })}\n`);
-  else out.stderr.write(`error: task ${task.id} failed: ${reason}\nThe job is left deleting; resume with:\n  ${hint(`delete ${task.jobId}`)}\n`);
+  else out.stderr.write(`error: task ${task.id} failed: ${reason}\nThe job is left deleting; resume with:\n  ${hint('delete', task.jobId)}\n`);
   return EXIT.OTHER;
 }
 

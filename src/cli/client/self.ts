@@ -6,7 +6,8 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_URL, type Invocation } from './args.ts';
 
-export type Hint = (args: string) => string;
+/** A command line for `command` on `operand` (a job or task id), with `options` (' --force'). */
+export type Hint = (command: string, operand: string, options?: string) => string;
 
 export function hintFor(invocation: Pick<Invocation, 'url' | 'apiKeyFromFlag'>, env: NodeJS.ProcessEnv, script: string | undefined): Hint {
   const self =
@@ -18,7 +19,10 @@ export function hintFor(invocation: Pick<Invocation, 'url' | 'apiKeyFromFlag'>, 
   const url = invocation.url === DEFAULT_URL ? '' : ` --url ${invocation.url}`;
   // The key itself is never printed.
   const key = invocation.apiKeyFromFlag ? ' --api-key <your key>' : '';
-  return (args) => `${self} ${args}${url}${key}`;
+  // An operand starting with '-' would read as an option (a task id of a node whose id starts
+  // with '-'): it goes last, after '--', which ends the options.
+  return (command, operand, options = '') =>
+    operand.startsWith('-') ? `${self} ${command}${options}${url}${key} -- ${operand}` : `${self} ${command} ${operand}${options}${url}${key}`;
 }
 
 /** The package's version, from the package.json above this file (in src/ or in dist/src/). */
