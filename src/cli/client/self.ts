@@ -21,8 +21,10 @@ export function hintFor(invocation: Pick<Invocation, 'url' | 'apiKeyFromFlag'>, 
   const key = invocation.apiKeyFromFlag ? ' --api-key <your key>' : '';
   // An operand starting with '-' would read as an option (a task id of a node whose id starts
   // with '-'): it goes last, after '--', which ends the options.
-  return (command, operand, options = '') =>
-    operand.startsWith('-') ? `${self} ${command}${options}${url}${key} -- ${operand}` : `${self} ${command} ${operand}${options}${url}${key}`;
+  return (command, operand, options = '') => {
+    const flags = `${options}${url}${key}`;
+    return operand.startsWith('-') ? `${self} ${command}${flags} -- ${operand}` : `${self} ${command} ${operand}${flags}`;
+  };
 }
 
 /** The package's version, from the package.json above this file (in src/ or in dist/src/). */
