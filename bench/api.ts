@@ -7,18 +7,15 @@
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { createScratchDatabase } from '../test/support/databases.ts';
+import { benchArgs, databaseUrlFor, FigureTable, median, pct } from './figures.ts';
 import { closeConnections, gql } from './graphql-http.ts';
 import { connectedClient, spawnBenchServer, type BenchServer } from './server-process.ts';
 import { DELETE_JOB, PUT_JOB } from './operations.ts';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
+const args = benchArgs();
 const subscribers = Number(args.get('subscribers') ?? 1000);
 const runs = Number(args.get('runs') ?? 15);
 const deletions = Number(args.get('deletions') ?? 3);
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
 const IDS_ONLY = `query ($first: Int, $after: String) { jobsConnection(first: $first, after: $after) { totalCount edges { cursor node { id } } } }`;
 const FULL = `query ($first: Int, $after: String) { jobsConnection(first: $first, after: $after) { totalCount edges { cursor node {
@@ -117,17 +114,12 @@ async function deletedFanOut(server: BenchServer, db: Database, count: number, d
   return { received, expected: count * deletions, p99: pct(lags, 99), median: median(lags), first: median(firsts), spread: median(spreads) };
 }
 
-const base = process.env.DATABASE_URL;
-if (!base) {
-  console.error('npm run bench:api needs DATABASE_URL (a PostgreSQL server); it creates and drops its own database there.');
-  process.exit(2);
-}
-const database = await createScratchDatabase(base, 'mlbenchapi');
+const database = await createScratchDatabase(databaseUrlFor('npm run bench:api'), 'mlbenchapi');
 const db = await openDatabase({ databaseUrl: database.url, dataDir: '.data', migrate: true, poolSize: 4 });
 const server = await spawnBenchServer(database.url, subscribers);
 try {
-  const rows: string[][] = [['figure', 'value', 'target', 'ok']];
-  const check = (name: string, value: string, target: string, okay: boolean) => rows.push([name, value, target, okay ? 'yes' : 'NO']);
+  const table = new FigureTable();
+  const check: FigureTable['check'] = (...figure) => table.check(...figure);
   const ms = (x: number) => `${x.toFixed(1)} ms`;
 
   await seedJobs(db, 0, 100);
@@ -179,11 +171,7 @@ try {
     );
   }
 
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  for (const [i, r] of rows.entries()) {
-    console.log('| ' + r.map((cell, c) => cell.padEnd(widths[c])).join(' | ') + ' |');
-    if (i === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  }
+  table.print();
 } finally {
   await server.stop().catch(() => {});
   closeConnections();

@@ -18,12 +18,12 @@ import type { JobStorage } from '../src/generated/prisma/client.ts';
 import { OWNED_TABLES } from '../src/jobs/owned-tables.ts';
 import { fleetIds, seedFleet, seedJob } from '../src/seed/seed.ts';
 import { createScratchDatabase } from '../test/support/databases.ts';
+import { benchArgs, databaseUrlFor, FigureTable, median, pct } from './figures.ts';
 import { closeConnections, gql, viaFetch } from './graphql-http.ts';
 import { connectedClient, spawnBenchServer, type BenchServer } from './server-process.ts';
 import { DELETE_JOB, JOB, PUT_JOB, TASK_PROGRESS } from './operations.ts';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
+const args = benchArgs();
 const sizes = (args.get('sizes') ?? '300000,3000000').split(',').map(Number);
 const pairs = Number(args.get('pairs') ?? 3);
 const subscribers = Number(args.get('subscribers') ?? 1000);
@@ -35,8 +35,6 @@ const many = Number(args.get('many') ?? (smoke ? 40 : 1000));
 const churn = Number(args.get('churn') ?? (smoke ? 40 : 5000));
 const CLIENTS = 4;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 const id = (p: string) => `${p}-${randomBytes(3).toString('hex')}`;
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
@@ -186,7 +184,7 @@ async function catalogAfterChurn(server: BenchServer, db: Database, count: numbe
   // What autovacuum does in time: the figure is what stays, not what has not been vacuumed yet.
   await db.pool.query('VACUUM');
   const after = await catalog(db.pool);
-  const fresh = await createScratchDatabase(base!, 'mlfresh');
+  const fresh = await createScratchDatabase(base, 'mlfresh');
   try {
     const other = await openDatabase({ databaseUrl: fresh.url, dataDir: '.data', migrate: true, poolSize: 1 });
     try {
@@ -293,11 +291,7 @@ async function fanOut(server: BenchServer, db: Database, count: number, size: nu
   return { received: finals.length, sawRunning, lagP99: pct(lags, 99), rss: rssWithAll };
 }
 
-const base = process.env.DATABASE_URL;
-if (!base) {
-  console.error('npm run bench needs DATABASE_URL (a PostgreSQL server); it creates and drops its own database there.');
-  process.exit(2);
-}
+const base = databaseUrlFor('npm run bench');
 const database = await createScratchDatabase(base, 'mlbench');
 const db = await openDatabase({ databaseUrl: database.url, dataDir: '.data', migrate: true, poolSize: 4 });
 const server = await spawnBenchServer(database.url, subscribers);
@@ -312,8 +306,8 @@ await rawSide.connect();
 try {
   const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1];
   console.log(`bench ${new Date().toISOString().slice(0, 10)} on ${cpu} (${(await import('node:os')).cpus().length} cores), pairs=${pairs}`);
-  const rows: string[][] = [['figure', 'value', 'target', 'ok']];
-  const check = (name: string, value: string, target: string, okay: boolean) => rows.push([name, value, target, okay ? 'yes' : 'NO']);
+  const table = new FigureTable();
+  const check: FigureTable['check'] = (...figure) => table.check(...figure);
   // A long-lived server runs warm (JIT, connections, plans): measure it so, after a warm-up
   // that is not counted.
   for (let i = 0; i < 3; i++) {
@@ -510,11 +504,7 @@ try {
       await churner.stop();
     }
   }
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  for (const [i, r] of rows.entries()) {
-    console.log('| ' + r.map((cell, c) => cell.padEnd(widths[c])).join(' | ') + ' |');
-    if (i === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  }
+  table.print();
 } finally {
   await server.stop().catch(() => {});
   closeConnections();
