@@ -134,7 +134,7 @@ export function createMetrics(sources: MetricSources) {
     }),
     resolvers: new Histogram({
       name: 'ml_graphql_resolver_duration_seconds',
-      help: 'Resolvers of root fields, and of other fields that wait (database reads), by schema coordinate',
+      help: 'Resolvers of root fields, and of other fields that wait (database reads: one sample per field and turn of the event loop, as a list shares one read), by schema coordinate',
       labelNames: ['field'],
       buckets: SECONDS,
       registers,
@@ -183,16 +183,30 @@ export function instrumentResolvers(schema: GraphQLSchema): void {
   }
 }
 
-function timed(resolve: Resolve, coordinate: string, always: boolean): Resolve {
+/**
+ * Coordinates sampled in this turn of the event loop. A list's items ask for a field in the same
+ * turn and wait on the same batched read (schema/loaders.ts): the first of them stands for all,
+ * so a page of 500 jobs adds one sample of `Job.counts`, not 500 (each cost a histogram update
+ * and a promise: ~0.6 ms of CPU for the page).
+ */
+const sampledThisTurn = new Set<string>();
+
+function timed(resolve: Resolve, coordinate: string, root: boolean): Resolve {
   return (parent, args, ctx, info) => {
     const histogram = resolverTimers.get((ctx as { services?: object } | undefined)?.services ?? {});
-    if (!histogram) return resolve(parent, args, ctx, info);
+    if (!histogram || (!root && sampledThisTurn.has(coordinate))) return resolve(parent, args, ctx, info);
     const started = performance.now();
     const observe = () => histogram.observe({ field: coordinate }, (performance.now() - started) / 1000);
     const result = resolve(parent, args, ctx, info);
-    // Plain property reads are not worth a sample; anything that waits is.
-    if (result instanceof Promise) return result.finally(observe);
-    if (always) observe();
+    // Plain property reads are not worth a sample; anything that waits is, once a turn; root fields always.
+    if (result instanceof Promise) {
+      if (!root) {
+        if (!sampledThisTurn.size) setImmediate(() => sampledThisTurn.clear());
+        sampledThisTurn.add(coordinate);
+      }
+      return result.finally(observe);
+    }
+    if (root) observe();
     return result;
   };
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { FormattedExecutionResult } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putJob } from './support/jobs.ts';
+import { until } from './support/wait.ts';
 import { ok, startServer, uniqueId, wsClient, wsSubscribe, type TestServer } from './support/server.ts';
 import { CreateApiKeyMutation, JobsQuery } from './operations/documents.ts';
 import { ApiJobStateQuery } from './operations/api.ts';
@@ -234,5 +235,30 @@ describe('uniform errors', () => {
     } finally {
       await client.dispose();
     }
+  });
+});
+
+describe('subscribers that go away', () => {
+  const activeSubscriptions = async () =>
+    Number(/^ml_graphql_active_subscriptions (\d+)/m.exec(await (await fetch(`${server.url}/metrics`)).text())?.[1]);
+
+  it('an SSE subscriber that closes its stream ends its subscription on the server', async () => {
+    const client = new AbortController();
+    const res = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      signal: client.signal,
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `ApiKey ${server.adminKey}` },
+      body: JSON.stringify({ query: 'subscription { jobEvents { kind jobId } }' }),
+    });
+    expect(res.status).toBe(200);
+    await until('the subscription to stream', async () => (await activeSubscriptions()) === 1);
+    // What the client reads goes on meanwhile: an event from a job put now.
+    const reader = res.body!.getReader();
+    const jobId = uniqueId('sse-leaves');
+    await putJob(server, jobId);
+    let seen = '';
+    while (!seen.includes(jobId)) seen += new TextDecoder().decode((await reader.read()).value);
+    client.abort();
+    await until('the subscription to end once its client left', async () => (await activeSubscriptions()) === 0);
   });
 });

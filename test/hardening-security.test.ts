@@ -19,6 +19,7 @@ import { DeleteJobMutation } from './operations/documents.ts';
 import {
   HardeningCreateApiKeyMutation,
   HardeningInvalidateApiKeyMutation,
+  HardeningJobCountsQuery,
   HardeningJobsQuery,
   HardeningPutJobMutation,
   HardeningTaskProgressSubscription,
@@ -367,6 +368,13 @@ describe('health, readiness and metrics', () => {
     expect(text).toMatch(/^ml_http_request_duration_seconds_count\{method="POST",status="200"\} \d+/m);
     expect(text).toMatch(/^ml_graphql_operation_duration_seconds_count\{type="query",outcome="ok"\} \d+/m);
     expect(text).toMatch(/^ml_graphql_resolver_duration_seconds_count\{field="Query.jobs"\} \d+/m);
+    // A list's items wait on one batched read: a page of jobs adds one sample of Job.counts, not one per job.
+    const countsSamples = () => metric(/^ml_graphql_resolver_duration_seconds_count\{field="Job.counts"\} (\d+)/m).then((n) => n || 0);
+    await Promise.all([putJob(server, uniqueId('metrics-a'), server.adminKey), putJob(server, uniqueId('metrics-b'), server.adminKey)]);
+    const samplesBefore = await countsSamples();
+    const page = (await ok(server, HardeningJobCountsQuery, { ids: '_all' })).jobs;
+    expect(page.length).toBeGreaterThanOrEqual(2);
+    expect((await countsSamples()) - samplesBefore).toBe(1);
     expect(text).toMatch(/^ml_graphql_errors_total\{code="UNAUTHENTICATED"\} \d+/m);
     expect(text).toMatch(/^process_cpu_seconds_total /m);
   });

@@ -20,6 +20,11 @@ export function withAbandonment<T>(signal: AbortSignal, work: () => T): T {
   return storage.run({ signal }, work);
 }
 
+/** The signal of the request being served: aborted once its client has gone away. */
+export function abandonmentSignal(): AbortSignal | undefined {
+  return storage.getStore()?.signal;
+}
+
 /** Runs `work` outside any request's scope: work shared by several requests (db/fresh-reads.ts). */
 export function apartFromAbandonment<T>(work: () => T): T {
   return storage.exit(work);

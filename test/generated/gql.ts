@@ -68,6 +68,7 @@ type Documents = {
     "\n  mutation InvalidateApiKey($id: ID!) { invalidateApiKey(id: $id) { acknowledged } }\n": typeof types.InvalidateApiKeyDocument,
     "\n  query JobStorage($id: ID!) { job(id: $id) { id storage resultsIndexName } }\n": typeof types.JobStorageDocument,
     "\n  query HardeningJobs($ids: String) { jobs(ids: $ids) { id } }\n": typeof types.HardeningJobsDocument,
+    "\n  query HardeningJobCounts($ids: String) { jobs(ids: $ids) { id counts { total } } }\n": typeof types.HardeningJobCountsDocument,
     "\n  mutation HardeningPutJob($input: PutJobInput!) { putJob(input: $input) { id groups description } }\n": typeof types.HardeningPutJobDocument,
     "\n  mutation HardeningOpenJob($jobId: ID!) { openJob(jobId: $jobId) { id state } }\n": typeof types.HardeningOpenJobDocument,
     "\n  mutation HardeningDeleteJob($jobId: ID!, $force: Boolean, $waitForCompletion: Boolean) {\n    deleteJob(jobId: $jobId, force: $force, waitForCompletion: $waitForCompletion) { __typename }\n  }\n": typeof types.HardeningDeleteJobDocument,
@@ -131,6 +132,7 @@ const documents: Documents = {
     "\n  mutation InvalidateApiKey($id: ID!) { invalidateApiKey(id: $id) { acknowledged } }\n": types.InvalidateApiKeyDocument,
     "\n  query JobStorage($id: ID!) { job(id: $id) { id storage resultsIndexName } }\n": types.JobStorageDocument,
     "\n  query HardeningJobs($ids: String) { jobs(ids: $ids) { id } }\n": types.HardeningJobsDocument,
+    "\n  query HardeningJobCounts($ids: String) { jobs(ids: $ids) { id counts { total } } }\n": types.HardeningJobCountsDocument,
     "\n  mutation HardeningPutJob($input: PutJobInput!) { putJob(input: $input) { id groups description } }\n": types.HardeningPutJobDocument,
     "\n  mutation HardeningOpenJob($jobId: ID!) { openJob(jobId: $jobId) { id state } }\n": types.HardeningOpenJobDocument,
     "\n  mutation HardeningDeleteJob($jobId: ID!, $force: Boolean, $waitForCompletion: Boolean) {\n    deleteJob(jobId: $jobId, force: $force, waitForCompletion: $waitForCompletion) { __typename }\n  }\n": types.HardeningDeleteJobDocument,
@@ -370,6 +372,10 @@ export function graphql(source: "\n  query JobStorage($id: ID!) { job(id: $id) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query HardeningJobs($ids: String) { jobs(ids: $ids) { id } }\n"): (typeof documents)["\n  query HardeningJobs($ids: String) { jobs(ids: $ids) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HardeningJobCounts($ids: String) { jobs(ids: $ids) { id counts { total } } }\n"): (typeof documents)["\n  query HardeningJobCounts($ids: String) { jobs(ids: $ids) { id counts { total } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,6 +5,10 @@ export const HardeningJobsQuery = graphql(`
   query HardeningJobs($ids: String) { jobs(ids: $ids) { id } }
 `);
 
+export const HardeningJobCountsQuery = graphql(`
+  query HardeningJobCounts($ids: String) { jobs(ids: $ids) { id counts { total } } }
+`);
+
 export const HardeningPutJobMutation = graphql(`
   mutation HardeningPutJob($input: PutJobInput!) { putJob(input: $input) { id groups description } }
 `);
