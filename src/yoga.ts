@@ -224,17 +224,40 @@ function useObservation(log: Logger, metrics: Metrics, { codeOf }: ErrorMasker):
 }
 
 /**
- * Yoga's useExecutionCancellation, with the request scope's own signal (serve-in-scope.ts: aborted
- * when the client goes away before its answer). The executor reads the signal before every
- * field; yoga's request signal is a Proxy whose every property read builds a string, ~0.5 ms of
- * CPU for a page of 500 jobs. A socket's operations have neither: graphql-ws ends them itself.
+ * Yoga's useExecutionCancellation, on a signal of the execution's own that the request scope
+ * aborts (serve-in-scope.ts: when the client goes away before its answer). The executor reads
+ * the signal before every field; yoga's request signal is a Proxy whose every property read
+ * builds a string, ~0.5 ms of CPU for a page of 500 jobs. The executor's listener, which holds
+ * the execution's results, stays on the execution's signal: the scope's link to it is removed
+ * when the execution ends. A socket's operations have no scope: graphql-ws ends them itself.
  */
 function useCancellationWhenAbandoned(): Plugin {
-  const withSignal = ({ args }: { args: ExecutionArgs }) => {
-    (args as ExecutionArgs & { signal?: AbortSignal }).signal =
-      abandonmentSignal() ?? (args.contextValue as { request?: Request } | undefined)?.request?.signal;
+  /** Gives the execution its signal; answers how to unlink it from the scope's. */
+  const withSignal = (args: ExecutionArgs): (() => void) => {
+    const scope = abandonmentSignal();
+    const target = args as ExecutionArgs & { signal?: AbortSignal };
+    if (!scope) {
+      target.signal = (args.contextValue as { request?: Request } | undefined)?.request?.signal;
+      return () => {};
+    }
+    const own = new AbortController();
+    const abort = () => own.abort(scope.reason);
+    if (scope.aborted) abort();
+    else scope.addEventListener('abort', abort, { once: true });
+    target.signal = own.signal;
+    return () => scope.removeEventListener('abort', abort);
   };
-  return { onExecute: withSignal, onSubscribe: withSignal };
+  const untilEnd = (unlink: () => void, result: unknown) => (isAsyncIterable(result) ? { onEnd: unlink } : unlink());
+  return {
+    onExecute({ args }) {
+      const unlink = withSignal(args);
+      return { onExecuteDone: ({ result }) => untilEnd(unlink, result) };
+    },
+    onSubscribe({ args }) {
+      const unlink = withSignal(args);
+      return { onSubscribeResult: ({ result }) => untilEnd(unlink, result), onSubscribeError: unlink };
+    },
+  };
 }
 
 export function createYogaApp(services: Services, deps: YogaDeps) {
