@@ -119,7 +119,7 @@ const db = await openDatabase({ databaseUrl: database.url, dataDir: '.data', mig
 const server = await spawnBenchServer(database.url, subscribers);
 try {
   const table = new FigureTable();
-  const check: FigureTable['check'] = (...figure) => table.check(...figure);
+  const { check } = table;
   const ms = (x: number) => `${x.toFixed(1)} ms`;
 
   await seedJobs(db, 0, 100);

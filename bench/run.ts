@@ -307,7 +307,7 @@ try {
   const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1];
   console.log(`bench ${new Date().toISOString().slice(0, 10)} on ${cpu} (${(await import('node:os')).cpus().length} cores), pairs=${pairs}`);
   const table = new FigureTable();
-  const check: FigureTable['check'] = (...figure) => table.check(...figure);
+  const { check } = table;
   // A long-lived server runs warm (JIT, connections, plans): measure it so, after a warm-up
   // that is not counted.
   for (let i = 0; i < 3; i++) {

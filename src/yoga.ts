@@ -25,6 +25,7 @@ import { authenticate, secretFromHeader } from './auth/api-keys.ts';
 import type { Principal } from './auth/principal.ts';
 import type { Context } from './context.ts';
 import { useCsrfPrevention } from './http/csrf.ts';
+import { useCancellationWhenAbandoned } from './http/execution-cancellation.ts';
 import { graphiqlOptions, renderOfflineGraphiQL } from './http/graphiql.ts';
 import { corsFor } from './http/origins.ts';
 import { currentRequestId } from './request-scope.ts';
@@ -40,7 +41,6 @@ import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { useUniformErrors } from './http/uniform-errors.ts';
 import { domainErrorOf, toGraphQLError } from './schema/error-mapping.ts';
 import type { Services } from './services.ts';
-import { abandonmentSignal } from './db/held-connections.ts';
 import { dbErrorKind, describeError, unavailableErrorOf } from './db/pg-errors.ts';
 import type { HealthState } from './health-state.ts';
 import { useListReadLimit, type ExpensiveReadLimit } from './limits/load-shedding.ts';
@@ -219,43 +219,6 @@ function useObservation(log: Logger, metrics: Metrics, { codeOf }: ErrorMasker):
         },
         'request refused',
       );
-    },
-  };
-}
-
-/**
- * Yoga's useExecutionCancellation, on a signal of the execution's own that the request scope
- * aborts (serve-in-scope.ts: when the client goes away before its answer). The executor reads
- * the signal before every field; yoga's request signal is a Proxy whose every property read
- * builds a string, ~0.5 ms of CPU for a page of 500 jobs. The executor's listener, which holds
- * the execution's results, stays on the execution's signal: the scope's link to it is removed
- * when the execution ends. A socket's operations have no scope: graphql-ws ends them itself.
- */
-function useCancellationWhenAbandoned(): Plugin {
-  /** Gives the execution its signal; answers how to unlink it from the scope's. */
-  const withSignal = (args: ExecutionArgs): (() => void) => {
-    const scope = abandonmentSignal();
-    const target = args as ExecutionArgs & { signal?: AbortSignal };
-    if (!scope) {
-      target.signal = (args.contextValue as { request?: Request } | undefined)?.request?.signal;
-      return () => {};
-    }
-    const own = new AbortController();
-    const abort = () => own.abort(scope.reason);
-    if (scope.aborted) abort();
-    else scope.addEventListener('abort', abort, { once: true });
-    target.signal = own.signal;
-    return () => scope.removeEventListener('abort', abort);
-  };
-  const untilEnd = (unlink: () => void, result: unknown) => (isAsyncIterable(result) ? { onEnd: unlink } : unlink());
-  return {
-    onExecute({ args }) {
-      const unlink = withSignal(args);
-      return { onExecuteDone: ({ result }) => untilEnd(unlink, result) };
-    },
-    onSubscribe({ args }) {
-      const unlink = withSignal(args);
-      return { onSubscribeResult: ({ result }) => untilEnd(unlink, result), onSubscribeError: unlink };
     },
   };
 }
